@@ -54,7 +54,9 @@ def fake_clean(raw: str | bytes, **kwargs: Any) -> Article:
     kept, removed = [], []
     for i, line in enumerate(text.splitlines()):
         if line.startswith("Baca juga"):
-            removed.append(Removal(text=line, rule="related_links", reason="baca juga", start=0, end=1, line=i))
+            removed.append(
+                Removal(text=line, rule="related_links", reason="baca juga", start=0, end=1, line=i)
+            )
         elif line.startswith("ADV"):
             removed.append(Removal(text=line, rule="ads", reason="advertisement", start=0, end=1, line=i))
         elif line.strip():
@@ -76,7 +78,9 @@ def test_jsonl_to_jsonl_keeps_ids_positions_and_articles(tmp_path: Path) -> None
 
 
 def test_default_field_falls_back_to_raw_and_id_to_line_number(tmp_path: Path) -> None:
-    src = write_jsonl(tmp_path / "in.jsonl", [{"raw": "Satu\nDua"}, {"content": "Tiga"}, {"html": "<p>E</p>"}])
+    src = write_jsonl(
+        tmp_path / "in.jsonl", [{"raw": "Satu\nDua"}, {"content": "Tiga"}, {"html": "<p>E</p>"}]
+    )
     out = tmp_path / "out.jsonl"
     run_batch(str(src), str(out))
     rows = read_rows(out)
@@ -172,7 +176,9 @@ def test_clean_raising_is_an_error_row_and_the_batch_goes_on(
 
 
 def test_order_is_preserved_with_two_workers(tmp_path: Path) -> None:
-    records = [{"id": f"doc-{i}", "text": f"Berita nomor {i}\n" + "Isi berita. " * (i % 7 * 40)} for i in range(400)]
+    records = [
+        {"id": f"doc-{i}", "text": f"Berita nomor {i}\n" + "Isi berita. " * (i % 7 * 40)} for i in range(400)
+    ]
     src = write_jsonl(tmp_path / "in.jsonl", records)
     out = tmp_path / "out.jsonl"
     summary = run_batch(str(src), str(out), workers=2, chunksize=8)

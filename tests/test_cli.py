@@ -70,7 +70,9 @@ def test_json_round_trips_through_the_model(capsys: pytest.CaptureFixture[str]) 
 def test_explain_lists_rule_reason_and_shortened_text(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setattr(newsclean, "clean", lambda raw, **kw: Article(paragraphs=["x"], removals=FAKE_REMOVALS))
+    monkeypatch.setattr(
+        newsclean, "clean", lambda raw, **kw: Article(paragraphs=["x"], removals=FAKE_REMOVALS)
+    )
     assert main(["clean", str(PAGE), "--explain"]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert len(lines) == 3
