@@ -62,9 +62,10 @@ class Article(BaseModel):
     title: str | None = None
     authors: list[str] = []
     editors: list[str] = []
-    timestamp: dt.datetime | None = None
-    """Publication time; timezone-aware whenever the page or outlet tells the zone."""
-    updated: dt.datetime | None = None
+    timestamp: dt.datetime | dt.date | None = None
+    """Publication time; timezone-aware whenever the page or outlet tells the zone; a plain
+    date when the page prints no time."""
+    updated: dt.datetime | dt.date | None = None
     """Last update time, when the page prints one (``Diperbarui``, ``Updated``)."""
     dateline: str | None = None
     paragraphs: list[str] = []

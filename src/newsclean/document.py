@@ -1,0 +1,145 @@
+"""What rules look at (:class:`Document`, :class:`Piece`) and what they answer (:class:`Decision`).
+
+A rule never edits text. It reads the pieces of the document that are still alive and
+returns decisions: *remove characters start..end, because*. The pipeline applies the
+decisions, so the trace of every removal comes for free and replays exactly.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from newsclean.model import Kind
+from newsclean.segment import normalize_space
+
+
+@dataclass(frozen=True, slots=True)
+class Meta:
+    """Metadata a decision found in the text it removed."""
+
+    title: str | None = None
+    authors: tuple[str, ...] = ()
+    editors: tuple[str, ...] = ()
+    timestamp: dt.datetime | dt.date | None = None
+    updated: dt.datetime | dt.date | None = None
+    dateline: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """Remove ``source[start:end]``: what a rule answers."""
+
+    start: int
+    end: int
+    rule: str
+    reason: str
+    kind: Kind = Kind.BOILERPLATE
+    meta: Meta | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """A stretch of one line that no rule has removed yet."""
+
+    line: int
+    start: int
+    end: int
+    text: str
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+    @property
+    def clean(self) -> str:
+        return normalize_space(self.text)
+
+    def cut(self, rel_start: int, rel_end: int, rule: str, reason: str, **kw: object) -> Decision:
+        """A decision removing ``self.text[rel_start:rel_end]``."""
+        return Decision(self.start + rel_start, self.start + rel_end, rule, reason, **kw)  # type: ignore[arg-type]
+
+    def drop(self, rule: str, reason: str, **kw: object) -> Decision:
+        """A decision removing the whole piece (leading/trailing whitespace excluded)."""
+        text = self.text
+        lead = len(text) - len(text.lstrip())
+        trail = len(text.rstrip())
+        return self.cut(lead, max(lead, trail), rule, reason, **kw)
+
+
+@dataclass(slots=True)
+class Document:
+    """The input text and what is still alive of it, as the pipeline goes."""
+
+    source: str
+    lines: tuple[tuple[int, int], ...]
+    removed: list[tuple[int, int]] = field(default_factory=list)
+    """Removed character spans, sorted and non-overlapping."""
+    meta: dict[str, object] = field(default_factory=dict)
+    """Metadata found so far (title, authors, ...), for rules that need it."""
+    _pieces: list[Piece] | None = None
+
+    @property
+    def pieces(self) -> list[Piece]:
+        """Non-blank pieces still alive, in order."""
+        if self._pieces is None:
+            self._pieces = [p for p in iter_pieces(self.source, self.lines, self.removed) if p.text.strip()]
+        return self._pieces
+
+    def remove(self, start: int, end: int) -> None:
+        """Mark ``source[start:end]`` removed (merging with what is already removed)."""
+        if end <= start:
+            return
+        spans = self.removed
+        # insert keeping order, then merge neighbours
+        i = 0
+        n = len(spans)
+        while i < n and spans[i][1] < start:
+            i += 1
+        j = i
+        while j < n and spans[j][0] <= end:
+            start = min(start, spans[j][0])
+            end = max(end, spans[j][1])
+            j += 1
+        spans[i:j] = [(start, end)]
+        self._pieces = None
+
+    def is_removed(self, start: int, end: int) -> bool:
+        """True when any character of ``start..end`` is already removed."""
+        return any(s < end and start < e for s, e in self.removed)
+
+
+def iter_pieces(
+    source: str, lines: tuple[tuple[int, int], ...], removed: list[tuple[int, int]]
+) -> Iterator[Piece]:
+    """The alive stretches of each line, in order (blank ones included)."""
+    k = 0
+    nrem = len(removed)
+    for index, (lstart, lend) in enumerate(lines):
+        pos = lstart
+        while k < nrem and removed[k][1] <= lstart:
+            k += 1
+        j = k
+        while j < nrem and removed[j][0] < lend:
+            rs, re_ = removed[j]
+            if rs > pos:
+                yield Piece(index, pos, rs, source[pos:rs])
+            pos = max(pos, re_)
+            j += 1
+        if pos < lend:
+            yield Piece(index, pos, lend, source[pos:lend])
+
+
+def paragraphs_of(source: str, lines: tuple[tuple[int, int], ...], removed: list[tuple[int, int]]) -> list[str]:
+    """The output paragraphs: every alive piece, whitespace-normalised, blank ones dropped.
+
+    This is the only place output text is made, so applying a trace's removals to the input
+    (:func:`newsclean.replay`) gives exactly the paragraphs the pipeline returned.
+    """
+    out = []
+    for piece in iter_pieces(source, lines, removed):
+        text = normalize_space(piece.text)
+        if text:
+            out.append(text)
+    return out

@@ -1,0 +1,151 @@
+"""Tables and compiled patterns of the HTML front end: kept here, never inline.
+
+Every pattern is compiled once at import. Class/id hints are matched against the *tokens*
+of an element's ``class`` and ``id`` (split on anything that is not a letter or digit), so
+``detail__body-text`` gives ``detail``, ``body``, ``text`` and ``share-bar`` gives
+``share``, ``bar``; whole class names are matched as well (``detail__body-text``).
+"""
+
+from __future__ import annotations
+
+import re
+
+# --- decoding -------------------------------------------------------------------------
+META_CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+XML_DECL_RE = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
+WESTERN_SINGLE_BYTE = frozenset(
+    {"iso8859-1", "latin-1", "iso-8859-1", "ascii", "us-ascii", "cp1252", "windows-1252", "latin1", "l1"}
+)
+
+# --- sniffing -------------------------------------------------------------------------
+DOC_MARKER_RE = re.compile(r"<!doctype\s+html|<html[\s>]|<body[\s>]|<head[\s>]", re.IGNORECASE)
+TAG_RE = re.compile(
+    r"</?(?:p|div|span|a|br|li|ul|ol|table|tr|td|h[1-6]|article|section|img|meta|script|style|"
+    r"link|title|header|footer|nav|figure|figcaption|strong|em|b|i|blockquote)\b[^<>]{0,400}>",
+    re.IGNORECASE,
+)
+
+# --- tree cleaning --------------------------------------------------------------------
+# Never content: removed from the tree before anything is measured.
+KILL_TAGS = frozenset(
+    {
+        "script", "style", "noscript", "template", "iframe", "svg", "math", "object", "embed",
+        "canvas", "button", "select", "option", "input", "textarea", "link", "meta", "head",
+        "audio", "video", "source", "track", "map", "dialog", "frameset", "frame",
+    }
+)  # fmt: skip
+
+# Inline (phrasing) elements: their text belongs to the enclosing block.
+INLINE_TAGS = frozenset(
+    {
+        "a", "abbr", "acronym", "b", "bdi", "bdo", "big", "cite", "code", "data", "del", "dfn",
+        "em", "font", "i", "img", "ins", "kbd", "label", "mark", "q", "s", "samp", "small",
+        "span", "strike", "strong", "sub", "sup", "time", "tt", "u", "var", "wbr", "br", "nobr",
+        "picture",
+    }
+)  # fmt: skip
+
+# Elements whose own text is a paragraph (the score goes to the parent container).
+PARAGRAPH_TAGS = frozenset({"p", "pre", "blockquote", "li", "td", "dd", "h2", "h3", "h4", "h5", "h6"})
+HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+
+# Structural non-content, dropped wherever they appear inside the chosen region.
+DROP_TAGS = frozenset({"nav", "aside", "footer", "form", "fieldset", "menu", "hr"})
+
+# Block containers that may be dropped for link density.
+LINK_DENSE_TAGS = frozenset(
+    {"div", "section", "ul", "ol", "dl", "table", "tbody", "header", "span", "p", "center", "article", "figure"}
+)
+
+# --- class / id hints -----------------------------------------------------------------
+TOKEN_SPLIT_RE = re.compile(r"[^a-z0-9]+")
+
+# Whole class/id names (lower-cased) that mark the article body, best first.
+BODY_CLASS_HINTS: tuple[str, ...] = (
+    "detail__body-text", "detail_text", "text_detail", "txt_detail", "read__content", "kcm-read-text",
+    "txt-article", "side-article", "itp_bodycontent", "read-page__content-body", "text-detail",
+    "article-content", "article-body", "article_body", "articlebody", "article__body", "articlebodywrapper",
+    "standardarticlebody_body", "entry-content", "post-content", "post-body", "story-body", "story-content",
+    "content_detail", "content-detail", "detail-content", "content_news", "dtlnews", "mdk-body-newsarea",
+    "artikel", "isi_berita", "isi-berita", "article-text", "news-content", "content-text", "body-text",
+    "detail-text", "main-content", "story",
+)  # fmt: skip
+BODY_CLASS_HINT_SET = frozenset(BODY_CLASS_HINTS)
+# Class prefixes of generated names (``article-body__content__17Yit``, ``StandardArticleBody_body``).
+BODY_CLASS_PREFIXES: tuple[str, ...] = ("article-body__content", "standardarticlebody_body", "articlebody")
+
+# Tokens of class/id that mark structural non-content.
+NOISE_TOKENS = frozenset(
+    {
+        "nav", "navbar", "navigation", "menu", "breadcrumb", "breadcrumbs", "share", "sharing", "sharer",
+        "social", "socmed", "sosmed", "comment", "comments", "komentar", "disqus", "related", "terkait",
+        "recommend", "recommended", "recommendation", "rekomendasi", "popular", "terpopuler", "populer",
+        "trending", "newsletter", "subscribe", "sidebar", "widget", "footer", "pagination", "pager",
+        "tags", "tag", "topik", "advertisement", "advert", "ads", "ad", "iklan", "banner", "sponsor",
+        "promo", "outbrain", "taboola", "mgid", "login", "signin", "copyright", "rss", "follow",
+        "headlines", "lainnya", "baca", "bacajuga", "also", "more",
+    }
+)  # fmt: skip
+# Whole class names that are noise even though their tokens are not.
+NOISE_CLASSES = frozenset({"read__also", "box_terkait", "detail__body-tag", "nav", "box-news-terkait"})
+
+# Caption-like class/id tokens (only small elements qualify, see ``content.py``).
+CAPTION_TOKENS = frozenset(
+    {"caption", "figcaption", "pic_caption", "keterangan", "credit", "credits", "photo-caption", "wp-caption-text"}
+)  # fmt: skip
+CAPTION_SUBSTRINGS: tuple[str, ...] = ("caption", "keterangan")
+
+# --- metadata -------------------------------------------------------------------------
+ARTICLE_TYPES = frozenset(
+    {
+        "article", "newsarticle", "reportagenewsarticle", "analysisnewsarticle", "opinionnewsarticle",
+        "backgroundnewsarticle", "reviewnewsarticle", "blogposting", "liveblogposting", "techarticle",
+        "scholarlyarticle", "report", "socialmediaposting",
+    }
+)  # fmt: skip
+NON_ARTICLE_TYPES = frozenset({"collectionpage", "itemlist", "searchresultspage", "imagegallery", "mediagallery"})
+
+META_TITLE_KEYS: tuple[str, ...] = ("og:title", "twitter:title", "title", "headline", "originaltitle")
+META_AUTHOR_KEYS: tuple[str, ...] = (
+    "author", "dtk:author", "content_author", "article:author", "og:article:author", "article.author",
+    "dc.creator", "sailthru.author", "analyticsattributes.author", "byl", "parsely-author", "cxenseparse:author",
+)  # fmt: skip
+META_PUBLISHED_KEYS: tuple[str, ...] = (
+    "article:published_time", "og:article:published_time", "datepublished", "dtk:publishdate",
+    "publishdate", "content_publisheddate", "pubdate", "publish-date", "publish_date", "pub_date",
+    "article.published", "date", "dc.date", "dc.date.issued", "dc.date.created", "sailthru.date",
+    "analyticsattributes.articledate", "parsely-pub-date", "datecreated", "createdate",
+)  # fmt: skip
+META_MODIFIED_KEYS: tuple[str, ...] = (
+    "article:modified_time", "og:article:modified_time", "datemodified", "og:updated_time",
+    "last-modified", "revision_date",
+)  # fmt: skip
+META_SECTION_KEYS: tuple[str, ...] = ("article:section", "articlesection", "og:article:section", "section")
+
+# Title affixes: " - Site", " | Site", " :: Site", "Site: " ...
+TITLE_SEPARATOR_RE = re.compile(r"\s+(?:[|\-–—:•»]|::)\s+")
+SITE_LIKE_RE = re.compile(r"(?:\.(?:com|co\.id|id|net|org|my|co)\b|\bnews\b|\bonline\b)", re.IGNORECASE)
+
+# Authors that are organisations, handles or URLs.
+NON_PERSON_RE = re.compile(
+    r"https?:|www\.|@|\.(?:com|co|id|net|org|my)\b|\b(?:redaksi|editorial|admin|administrator|"
+    r"developer|team|staff|desk|newsroom|media|network|corporation|corp|inc|ltd|pt|reuters|antara|"
+    r"detik\w*|kompas\w*|tribun\w*|liputan6|okezone|viva|merdeka|tempo|republika|kapanlagi|suara|"
+    r"cnn|bbc|afp|ap|bernama|wire|agency|agencies)\b",
+    re.IGNORECASE,
+)
+INITIALS_RE = re.compile(r"^[a-z]{1,4}(?:/[a-z]{1,4})*$")
+AUTHOR_SPLIT_RE = re.compile(r"\s*(?:;|\|)\s*|\s*,\s*(?=[A-Z])|\s+(?:and|dan|&)\s+")
+
+# Broken JSON-LD: pull the fields out one by one.
+LD_FIELD_RE = re.compile(
+    r""""(headline|datePublished|dateModified|articleSection|inLanguage|url|@type)"\s*:\s*"((?:[^"\\]|\\.)*)\"""",
+)
+LD_AUTHOR_RE = re.compile(r'"(?:author|creator)"\s*:\s*(\{[^{}]*\}|\[[^\]]*\]|"[^"]*")', re.DOTALL)
+LD_NAME_RE = re.compile(r'"(?:name|byline)"\s*:\s*"((?:[^"\\]|\\.)*)"|^\s*"((?:[^"\\]|\\.)*)"\s*$')
+LD_QUOTED_RE = re.compile(r'"((?:[^"\\]|\\.)*)"')
+
+# --- listing detection ----------------------------------------------------------------
+LISTING_MIN_TEASERS = 12
+SITE_PREFIX_RE = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.(?:com|co\.id|id|net|my|org)\s*:\s+", re.IGNORECASE)
+AUTHOR_LABEL_RE = re.compile(r"^(?:by|oleh|penulis|reporter|pewarta|wartawan|kontributor|author)\s*:?\s+", re.IGNORECASE)

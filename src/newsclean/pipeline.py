@@ -1,0 +1,212 @@
+"""The cleaner: runs the ordered rules over a document, applies their decisions, and builds
+the :class:`~newsclean.model.Article` with the full trace of what went and why."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from newsclean.document import Decision, Document, Meta, paragraphs_of
+from newsclean.errors import ConfigError, InputError
+from newsclean.language import default_timezone, guess_language
+from newsclean.metadata.dates import parse_datetime
+from newsclean.model import Article, Kind, Provenance, Removal
+from newsclean.phrases import phrasebook_from
+from newsclean.rules import RULE_NAMES, Rule, default_rules
+from newsclean.segment import normalize_space, split_lines
+
+MAX_CHARS = 20_000_000
+"""Inputs longer than this many characters are cut at the last line break before it, and the
+article says ``truncated=True``."""
+
+_CONTROL = {c: " " for c in [*range(0, 9), 11, 12, *range(14, 32), 127]}
+"""Control characters (NUL included) read as spaces: same length, so offsets stay true."""
+
+
+class Cleaner:
+    """A configured pipeline; build once, call :meth:`clean` many times (thread-safe).
+
+    >>> Cleaner(disable={"promos"}).rule_names[:3]
+    ('scripts', 'ads', 'prompts')
+    """
+
+    def __init__(
+        self,
+        *,
+        disable: Iterable[str] = (),
+        phrases: Iterable[str | Path | Mapping[str, Any]] = (),
+        extra_rules: Sequence[Rule] = (),
+        max_chars: int = MAX_CHARS,
+    ) -> None:
+        disabled = set(disable)
+        known = set(RULE_NAMES) | {r.name for r in extra_rules}
+        unknown = disabled - known
+        if unknown:
+            raise ConfigError(f"unknown rule(s) {sorted(unknown)}; rules are {', '.join(RULE_NAMES)}")
+        book = phrasebook_from(phrases)
+        rules = [r for r in default_rules(book) if r.name not in disabled]
+        # user rules run before the header and dateline rules, so those see a clean top
+        at = next((i for i, r in enumerate(rules) if r.name in ("header", "dateline", "leftovers")), len(rules))
+        rules[at:at] = [r for r in extra_rules if r.name not in disabled]
+        self.rules: tuple[Rule, ...] = tuple(rules)
+        self.max_chars = max_chars
+
+    @property
+    def rule_names(self) -> tuple[str, ...]:
+        return tuple(r.name for r in self.rules)
+
+    def clean(
+        self,
+        raw: str | bytes,
+        *,
+        url: str | None = None,
+        site: str | None = None,
+        published: dt.datetime | dt.date | str | None = None,
+    ) -> Article:
+        """Clean one raw scraped text (or HTML page) into an :class:`Article`."""
+        text = as_text(raw)
+        truncated = False
+        if len(text) > self.max_chars:
+            cut = text.rfind("\n", 0, self.max_chars)
+            text = text[: cut if cut > 0 else self.max_chars]
+            truncated = True
+        text = text.translate(_CONTROL)
+        site = site or site_of(url)
+        if not text.strip():
+            return Article(url=url, site=site, empty_reason="empty_input", truncated=truncated)
+        language = guess_language(text)
+        doc = Document(text, split_lines(text))
+        doc.meta["default_tz"] = default_timezone(language)
+        removals, meta = self._run(doc)
+        return build_article(doc, removals, meta, url=url, site=site, language=language,
+                             published=published, truncated=truncated)
+
+    def _run(self, doc: Document) -> tuple[list[Removal], list[tuple[str, Meta]]]:
+        removals: list[Removal] = []
+        metas: list[tuple[str, Meta]] = []
+        source = doc.source
+        lines = doc.lines
+        for rule in self.rules:
+            decisions: list[Decision] = list(rule.decide(doc))
+            for d in decisions:
+                if d.end <= d.start or _covered(doc, d):
+                    continue
+                doc.remove(d.start, d.end)
+                removals.append(
+                    Removal.model_construct(
+                        text=source[d.start:d.end], rule=d.rule, reason=d.reason, kind=d.kind,
+                        start=d.start, end=d.end, line=_line_of(lines, d.start),
+                    )
+                )
+                if d.meta is not None:
+                    metas.append((d.rule, d.meta))
+        removals.sort(key=lambda r: r.start)
+        return removals, metas
+
+
+def _covered(doc: Document, d: Decision) -> bool:
+    return any(s <= d.start and d.end <= e for s, e in doc.removed)
+
+
+def _line_of(lines: tuple[tuple[int, int], ...], pos: int) -> int:
+    lo, hi = 0, len(lines) - 1
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if lines[mid][0] <= pos:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def as_text(raw: object) -> str:
+    """The input as ``str``: bytes are UTF-8 (BOM allowed); anything else is an error."""
+    if isinstance(raw, str):
+        return raw
+    if isinstance(raw, bytes | bytearray | memoryview):
+        data = bytes(raw)
+        try:
+            return data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise InputError(
+                f"bytes input is not UTF-8 ({exc.reason} at byte {exc.start}); decode it first, "
+                "or pass HTML bytes, whose declared charset is honoured"
+            ) from None
+    if raw is None:
+        raise InputError("clean() needs text or bytes, got None")
+    raise InputError(f"clean() needs text or bytes, got {type(raw).__name__}")
+
+
+def site_of(url: str | None) -> str | None:
+    """The host of ``url`` without ``www.`` (``None`` if there is no URL)."""
+    if not url:
+        return None
+    host = urlsplit(url if "//" in url else "//" + url).hostname or ""
+    return host.removeprefix("www.") or None
+
+
+def build_article(
+    doc: Document,
+    removals: list[Removal],
+    metas: list[tuple[str, Meta]],
+    *,
+    url: str | None,
+    site: str | None,
+    language: str | None,
+    published: dt.datetime | dt.date | str | None,
+    truncated: bool,
+    found: Meta | None = None,
+) -> Article:
+    """Assemble the article from the alive text, the trace and the metadata found."""
+    fields: dict[str, Any] = {}
+    provenance: dict[str, Provenance] = {}
+    # the visible header wins, then credit lines, then page metadata (HTML)
+    ordered = [m for r, m in metas if r == "header"] + [m for r, m in metas if r != "header"]
+    if found is not None:
+        ordered.append(found)
+    for meta in ordered:
+        for name in ("title", "timestamp", "updated", "dateline"):
+            value = getattr(meta, name)
+            if value is not None and name not in fields:
+                fields[name] = value
+        for name in ("authors", "editors"):
+            value = getattr(meta, name)
+            if value and name not in fields:
+                fields[name] = list(dict.fromkeys(value))
+    for name in fields:
+        provenance[name] = Provenance.FOUND
+    if published is not None:
+        given = parse_datetime(published, default_tz=None) if isinstance(published, str) else published
+        if given is None:
+            raise InputError(f"published={published!r} is not a date")
+        fields["timestamp"] = given
+        provenance["timestamp"] = Provenance.GIVEN
+    captions = list(dict.fromkeys(normalize_space(r.text) for r in removals if r.kind is Kind.CAPTION))
+    paragraphs = paragraphs_of(doc.source, doc.lines, doc.removed)
+    return Article(
+        **fields,
+        paragraphs=paragraphs,
+        captions=captions,
+        url=url,
+        site=site,
+        language=language,
+        removals=removals,
+        provenance=provenance,
+        empty_reason=None if paragraphs else "all_boilerplate",
+        truncated=truncated,
+    )
+
+
+def replay(source: str, removals: Iterable[Removal]) -> list[str]:
+    """Apply a trace to its input: the paragraphs the pipeline returned for it.
+
+    ``replay(raw, clean(raw).removals) == clean(raw).paragraphs`` for text input.
+    """
+    text = source.translate(_CONTROL)
+    doc = Document(text, split_lines(text))
+    for r in removals:
+        doc.remove(r.start, r.end)
+    return paragraphs_of(doc.source, doc.lines, doc.removed)

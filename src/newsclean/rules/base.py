@@ -1,0 +1,55 @@
+"""The rule protocol, and the generic rule that removes what a phrase family lists."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Protocol, runtime_checkable
+
+from newsclean.document import Decision, Document
+from newsclean.phrases import Phrasebook, compile_matcher
+
+LONG_PIECE = 400
+"""Whole-piece (``lines``) patterns are not tried on pieces longer than this: boilerplate
+lines are short, and skipping long paragraphs keeps the per-document cost low."""
+
+
+@runtime_checkable
+class Rule(Protocol):
+    """A rule looks at the alive pieces of a document and decides what to remove, and why.
+
+    It must not change the document: the pipeline applies its decisions.
+    """
+
+    name: str
+
+    def decide(self, doc: Document) -> Iterable[Decision]: ...
+
+
+class PhraseRule:
+    """Removes what one phrase family lists: whole lines, line starts, and inline runs."""
+
+    def __init__(self, name: str, book: Phrasebook, family: str | None = None) -> None:
+        self.name = name
+        family = family or name
+        self.family = family
+        self._lines = compile_matcher(book.get(family, "lines"), anchor=r"\A\s*", suffix=r"[\s.,;:!|]*\Z")
+        self._starts = compile_matcher(book.get(family, "starts"), anchor=r"\A[\s(\[]*")
+        self._inline = compile_matcher(book.get(family, "inline"))
+
+    def decide(self, doc: Document) -> Iterator[Decision]:
+        family = self.family
+        for piece in doc.pieces:
+            text = piece.text
+            if self._lines is not None and len(text) <= LONG_PIECE:
+                m = self._lines.pattern.match(text)
+                if m:
+                    yield piece.drop(self.name, f"{family}:{self._lines.reason_of(m)}")
+                    continue
+            if self._starts is not None:
+                m = self._starts.pattern.match(text)
+                if m:
+                    yield piece.drop(self.name, f"{family}:{self._starts.reason_of(m)}")
+                    continue
+            if self._inline is not None:
+                for m in self._inline.pattern.finditer(text):
+                    yield piece.cut(m.start(), m.end(), self.name, f"{family}:{self._inline.reason_of(m)}")

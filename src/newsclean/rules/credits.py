@@ -1,0 +1,78 @@
+"""Credits at the edges of a story: editor initials ``(FJR)`` ``(krs/pur)``, copyright lines,
+syndication lines (``Artikel ini telah tayang di …``), trailing source lines (``Sumber: Reuters``)
+and the reporter/editor credit lines (``Pewarta: X``, ``Editor: Y``), whose names go to the
+article's authors and editors."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from newsclean.document import Decision, Document, Meta, Piece
+from newsclean.metadata.byline import parse_byline
+from newsclean.model import Kind
+from newsclean.phrases import Phrasebook, compile_matcher
+
+# editor initials at the very end of a piece, after a sentence end or alone
+_INITIALS = regex.compile(
+    r"(?:(?<=[.!?\"”’')\]]\s*)|\A\s*)\(\s*(?:\*|[\p{Ll}]{2,5}(?:\s*/\s*[\p{Ll}]{2,5}){0,3}"
+    r"|[\p{Lu}]{2,5}(?:\s*/\s*[\p{Lu}]{2,5}){0,3})\s*\)\s*\Z"
+)
+MAX_CREDIT_WORDS = 30
+
+
+class Credits:
+    name = "credits"
+
+    def __init__(self, book: Phrasebook) -> None:
+        labels = sorted(book.labels("credits"), key=len, reverse=True)
+        alt = "|".join(regex.escape(label) for label in labels)
+        # a credit label, at the start of a piece or glued to the end of the last sentence
+        self._credit = regex.compile(rf"(?:(?<=[\p{{L}}\p{{N}}.!?\"”’)\s])|\A)\(?\s*(?:{alt})\s*:")
+        self._lines = compile_matcher(book.get("credits", "lines"), anchor=r"\A\s*", suffix=r"[\s.]*\Z")
+        self._starts = compile_matcher(book.get("credits", "starts"), anchor=r"\A\s*")
+        self._inline = compile_matcher(book.get("credits", "inline"))
+
+    def decide(self, doc: Document) -> Iterator[Decision]:
+        pieces = doc.pieces
+        last = len(pieces) - 1
+        for idx, piece in enumerate(pieces):
+            text = piece.text
+            m = _INITIALS.search(text)
+            if m:
+                yield piece.cut(m.start(), m.end(), self.name, "editor_initials")
+                text = text[: m.start()]
+                if not text.strip():
+                    continue
+            if self._lines is not None and len(text) < 300:
+                lm = self._lines.pattern.match(text)
+                if lm:
+                    yield piece.drop(self.name, "credit:" + self._lines.reason_of(lm))
+                    continue
+            if self._starts is not None:
+                sm = self._starts.pattern.match(text)
+                if sm and len(text[sm.end():].split()) <= MAX_CREDIT_WORDS:
+                    yield piece.cut(sm.start(), len(text.rstrip()), self.name, "credit:" + self._starts.reason_of(sm))
+                    continue
+            if self._inline is not None:
+                im = self._inline.pattern.search(text)
+                if im and len(text[im.end():].split()) <= MAX_CREDIT_WORDS:
+                    yield piece.cut(im.start(), len(text.rstrip()), self.name, "credit:" + self._inline.reason_of(im))
+                    text = text[: im.start()]
+            # reporter / editor credit lines: in the last pieces of the story, or a short line
+            if idx >= last - 3 or piece.words <= 12:
+                yield from self._credit_line(piece, text)
+
+    def _credit_line(self, piece: Piece, text: str) -> Iterator[Decision]:
+        m = self._credit.search(text)
+        if not m:
+            return
+        tail = text[m.start():]
+        if len(tail.split()) > MAX_CREDIT_WORDS:
+            return
+        byline = parse_byline(tail.strip(), default_tz=None)
+        if byline is None or not (byline.authors or byline.editors):
+            return
+        meta = Meta(authors=tuple(byline.authors), editors=tuple(byline.editors))
+        yield piece.cut(m.start(), len(text.rstrip()), self.name, "credit:byline", kind=Kind.METADATA, meta=meta)

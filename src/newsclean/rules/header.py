@@ -1,0 +1,123 @@
+"""The header lines above the story: the headline, the byline and the timestamp line.
+
+The header zone is what comes before the first body paragraph (at most ``MAX_HEADER``
+pieces). In it, byline and date lines become authors and a timestamp; the headline is the
+first title-shaped line, taken only when the header shows it is one (a byline or date line
+is near, or the story opens with a dateline right after it): a short first paragraph is
+never mistaken for a title.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+import regex
+
+from newsclean.document import Decision, Document, Meta, Piece
+from newsclean.metadata.byline import is_byline_label, parse_byline
+from newsclean.metadata.dates import find_timestamp
+from newsclean.metadata.dateline import match_dateline
+from newsclean.model import Kind
+
+MAX_HEADER = 12
+MAX_TITLE_WORDS = 30
+MAX_DATE_LINE_WORDS = 16
+_SENTENCE_END = regex.compile(r"[.!?][\"”’')]*\s*\Z")
+
+
+def is_body(piece: Piece) -> bool:
+    """A piece that reads as story text, not as a header line."""
+    words = piece.words
+    if words >= 25:
+        return True
+    text = piece.text.strip()
+    if words >= 8 and _SENTENCE_END.search(text):
+        return True
+    m = match_dateline(text)
+    return m is not None and m.start == 0 and words >= 6
+
+
+class Header:
+    name = "header"
+
+    def __init__(self, default_tz: dt.tzinfo | None = None) -> None:
+        self.default_tz = default_tz
+
+    def decide(self, doc: Document) -> Iterator[Decision]:
+        tz = doc.meta.get("default_tz", self.default_tz)
+        assert tz is None or isinstance(tz, dt.tzinfo)
+        zone: list[Piece] = []
+        body_follows = False
+        for piece in doc.pieces[:MAX_HEADER]:
+            if is_body(piece):
+                body_follows = True
+                break
+            zone.append(piece)
+        if not zone:
+            return
+        found_byline = False
+        title: Piece | None = None
+        pending_label: str | None = None
+        decisions: list[Decision] = []
+        for piece in zone:
+            text = piece.clean
+            if pending_label is not None:
+                byline = parse_byline(f"{pending_label}: {text}", default_tz=tz)
+                pending_label = None
+                if byline is not None and (byline.authors or byline.editors):
+                    decisions.append(self._byline(piece, byline.authors, byline.editors, None))
+                    found_byline = True
+                    continue
+            label = is_byline_label(text)
+            if label is not None:
+                pending_label = label
+                decisions.append(piece.drop(self.name, "byline:label", kind=Kind.METADATA))
+                continue
+            byline = parse_byline(text, default_tz=tz)
+            if byline is not None and (byline.authors or byline.editors or byline.timestamp):
+                stamp = byline.timestamp
+                decisions.append(
+                    self._byline(piece, byline.authors, byline.editors, stamp.value if stamp else None,
+                                 updated=bool(stamp and stamp.updated))
+                )
+                found_byline = True
+                continue
+            if piece.words <= MAX_DATE_LINE_WORDS:
+                stamp = find_timestamp(text, default_tz=tz)
+                if stamp is not None:
+                    meta = Meta(updated=stamp.value) if stamp.updated else Meta(timestamp=stamp.value)
+                    decisions.append(piece.drop(self.name, "timestamp", kind=Kind.METADATA, meta=meta))
+                    found_byline = True
+                    continue
+            if title is None and self._title_shaped(piece):
+                title = piece
+        if title is not None and (found_byline or (body_follows and zone[-1] is title)):
+            decisions.append(
+                title.drop(self.name, "title", kind=Kind.METADATA, meta=Meta(title=title.clean))
+            )
+        yield from decisions
+
+    def _byline(
+        self,
+        piece: Piece,
+        authors: tuple[str, ...],
+        editors: tuple[str, ...],
+        stamp: dt.datetime | dt.date | None,
+        *,
+        updated: bool = False,
+    ) -> Decision:
+        meta = (
+            Meta(authors=authors, editors=editors, updated=stamp)
+            if updated
+            else Meta(authors=authors, editors=editors, timestamp=stamp)
+        )
+        return piece.drop(self.name, "byline", kind=Kind.METADATA, meta=meta)
+
+    @staticmethod
+    def _title_shaped(piece: Piece) -> bool:
+        words = piece.words
+        text = piece.text.strip()
+        return 2 <= words <= MAX_TITLE_WORDS and not text.endswith((".", ":", ",")) and text[:1].isupper() or (
+            2 <= words <= MAX_TITLE_WORDS and text[:1] in "\"“'‘" and not text.endswith(".")
+        )

@@ -1,0 +1,141 @@
+"""Related-article links: ``Baca juga: …``, ``(Baca: …)``, ``Lihat juga``, ``Read also``, … and
+the headline(s) that follow the label, on the same line, glued into a sentence run, or on the
+lines after a label that stands alone."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from newsclean.document import Decision, Document, Piece
+from newsclean.phrases import Phrasebook
+
+MAX_HEADLINE_WORDS = 30
+"""A label's headline run longer than this must have body text glued after it."""
+MAX_FOLLOWING_HEADLINES = 6
+
+# a glued boundary: a word or a closing mark immediately followed by a capital (no space)
+_GLUED = regex.compile(r"(?<=[\p{Ll}%)\]”\"'’.?!])(?=[\p{Lu}“\"])")
+_WIDE_GAP = regex.compile(r"\s{2,}")
+_WORD = regex.compile(r"\S+")
+
+
+class RelatedLinks:
+    name = "related_links"
+
+    def __init__(self, book: Phrasebook) -> None:
+        labels = sorted(book.labels("related_links"), key=len, reverse=True)
+        alt = "|".join(regex.escape(label).replace(r"\ ", r"\s+") for label in labels)
+        self._small = frozenset(w.lower() for w in book.labels("headline_words"))
+        # a label opening a piece: with a colon, or standing alone
+        self._start = regex.compile(rf"(?i)\A\s*(?P<open>\(\s*)?(?P<label>{alt})\s*(?P<colon>[:：]|\Z)")
+        # a label inside a run of text: capitalised, after a sentence end or glued, with a colon
+        self._inline = regex.compile(
+            rf"(?<=[.!?\"”’)\]\p{{Ll}}]\s*|\A\s*)(?P<open>\(\s*)?(?P<label>(?i:{alt}))\s*[:：]"
+        )
+
+    def decide(self, doc: Document) -> Iterator[Decision]:
+        pieces = doc.pieces
+        skip_until = -1
+        for i, piece in enumerate(pieces):
+            if i <= skip_until:
+                continue
+            m = self._start.match(piece.text)
+            if m and m.group("label")[0].isupper():
+                reason = "related_link:" + " ".join(m.group("label").lower().split())
+                rest_at = m.end()
+                if not piece.text[rest_at:].strip():
+                    # the label alone: drop it and the headlines listed after it
+                    yield piece.drop(self.name, reason)
+                    j = i + 1
+                    while j < len(pieces) and j - i <= MAX_FOLLOWING_HEADLINES and self._is_headline(pieces[j]):
+                        yield pieces[j].drop(self.name, reason + ":headline")
+                        j += 1
+                    skip_until = j - 1
+                    continue
+                end = self._headline_end(piece.text, rest_at, bool(m.group("open")))
+                yield piece.cut(m.start("label") - (len(m.group("open") or "")), end, self.name, reason)
+                rest = piece.text[end:]
+                if rest.strip():
+                    yield from self._inline_links(piece, end)
+                continue
+            yield from self._inline_links(piece, 0)
+
+    def _inline_links(self, piece: Piece, pos: int) -> Iterator[Decision]:
+        text = piece.text
+        while True:
+            m = self._inline.search(text, pos)
+            if not m:
+                return
+            if not m.group("label")[0].isupper():
+                pos = m.end()
+                continue
+            start = m.start("open") if m.group("open") else m.start("label")
+            end = self._headline_end(text, m.end(), bool(m.group("open")))
+            reason = "related_link:" + " ".join(m.group("label").lower().split())
+            yield piece.cut(start, end, self.name, reason)
+            pos = max(end, m.end())
+
+    def _headline_end(self, text: str, at: int, parenthesised: bool) -> int:
+        """Where the headline(s) after a label end, in ``text`` from offset ``at``."""
+        if parenthesised:
+            close = text.find(")", at)
+            if close != -1 and close - at < 400:
+                return close + 1
+        rest = text[at:]
+        if len(rest.split()) <= MAX_HEADLINE_WORDS:
+            return len(text)
+        gap = _WIDE_GAP.search(rest, 1)
+        limit = gap.start() if gap else len(rest)
+        # glued headlines: take segments while they read as headlines
+        end = 0
+        for seg_start, seg_end in _segments(rest, limit):
+            seg = rest[seg_start:seg_end]
+            if seg_start == 0 or self._title_case(seg):
+                cut = self._title_run_end(seg)
+                end = seg_start + cut
+                if cut < len(seg):
+                    break
+            else:
+                break
+        if end == 0:
+            end = limit
+        return at + end
+
+    def _title_case(self, seg: str) -> bool:
+        words = seg.split()[:8]
+        if not words:
+            return False
+        lower = sum(1 for w in words if w[:1].islower() and w.lower().strip(",.:;") not in self._small)
+        return lower <= 1 and len(seg.split()) <= MAX_HEADLINE_WORDS
+
+    def _title_run_end(self, seg: str) -> int:
+        """End of the title-case run in ``seg``: before the capitalised word that starts prose."""
+        words = list(_WORD.finditer(seg))
+        last_cap = None
+        for k, w in enumerate(words):
+            token = w.group()
+            first = token.lstrip("\"“'‘(")[:1]
+            if token.startswith(("“", '"')) and k > 0:
+                return w.start()
+            if first.islower() and token.lower().strip(",.:;!?") not in self._small:
+                if last_cap is not None and last_cap > 0:
+                    return words[last_cap].start()
+                return len(seg)
+            if first.isupper() or first.isdigit():
+                last_cap = k
+        return len(seg)
+
+    def _is_headline(self, piece: Piece) -> bool:
+        text = piece.clean
+        words = text.split()
+        return 2 <= len(words) <= 25 and not text.endswith((".", ":")) and not text.startswith(("“", '"'))
+
+
+def _segments(text: str, limit: int) -> Iterator[tuple[int, int]]:
+    start = 0
+    for m in _GLUED.finditer(text, 1, limit):
+        yield start, m.start()
+        start = m.start()
+    yield start, limit

@@ -1,0 +1,29 @@
+"""Split text into lines (blocks): the one place that decides where a block starts and ends.
+
+A block is a line of the input, addressed by character offsets into the input, so every
+later decision can point back at the exact text it removed. Line breaks are the separators
+``str.splitlines`` knows (``\\n``, ``\\r\\n``, ``\\r``, ...); the separators themselves are never
+content.
+"""
+
+from __future__ import annotations
+
+
+def split_lines(text: str) -> tuple[tuple[int, int], ...]:
+    """Return ``(start, end)`` offsets of each line of ``text``, separators excluded.
+
+    >>> split_lines("a\\r\\nbc\\n\\nd")
+    ((0, 1), (3, 5), (6, 6), (7, 8))
+    """
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        content = line.rstrip("\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
+        spans.append((pos, pos + len(content)))
+        pos += len(line)
+    return tuple(spans)
+
+
+def normalize_space(text: str) -> str:
+    """Collapse every run of whitespace (NBSP and tabs included) to one space, trimmed."""
+    return " ".join(text.split())
