@@ -54,7 +54,21 @@ DROP_TAGS = frozenset({"nav", "aside", "footer", "form", "fieldset", "menu", "hr
 
 # Block containers that may be dropped for link density.
 LINK_DENSE_TAGS = frozenset(
-    {"div", "section", "ul", "ol", "dl", "table", "tbody", "header", "span", "p", "center", "article", "figure"}
+    {
+        "div",
+        "section",
+        "ul",
+        "ol",
+        "dl",
+        "table",
+        "tbody",
+        "header",
+        "span",
+        "p",
+        "center",
+        "article",
+        "figure",
+    }
 )
 
 # --- class / id hints -----------------------------------------------------------------
@@ -91,7 +105,10 @@ NOISE_CLASSES = frozenset({"read__also", "box_terkait", "detail__body-tag", "nav
 
 # Caption-like class/id tokens (only small elements qualify, see ``content.py``).
 CAPTION_TOKENS = frozenset(
-    {"caption", "figcaption", "pic_caption", "keterangan", "credit", "credits", "photo-caption", "wp-caption-text"}
+    {
+        "caption", "figcaption", "pic_caption", "keterangan", "credit", "credits", "photo-caption",
+        "wp-caption-text",
+    }
 )  # fmt: skip
 CAPTION_SUBSTRINGS: tuple[str, ...] = ("caption", "keterangan")
 
@@ -103,12 +120,15 @@ ARTICLE_TYPES = frozenset(
         "scholarlyarticle", "report", "socialmediaposting",
     }
 )  # fmt: skip
-NON_ARTICLE_TYPES = frozenset({"collectionpage", "itemlist", "searchresultspage", "imagegallery", "mediagallery"})
+NON_ARTICLE_TYPES = frozenset(
+    {"collectionpage", "itemlist", "searchresultspage", "imagegallery", "mediagallery"}
+)
 
 META_TITLE_KEYS: tuple[str, ...] = ("og:title", "twitter:title", "title", "headline", "originaltitle")
 META_AUTHOR_KEYS: tuple[str, ...] = (
     "author", "dtk:author", "content_author", "article:author", "og:article:author", "article.author",
-    "dc.creator", "sailthru.author", "analyticsattributes.author", "byl", "parsely-author", "cxenseparse:author",
+    "dc.creator", "sailthru.author", "analyticsattributes.author", "byl", "parsely-author",
+    "cxenseparse:author",
 )  # fmt: skip
 META_PUBLISHED_KEYS: tuple[str, ...] = (
     "article:published_time", "og:article:published_time", "datepublished", "dtk:publishdate",
@@ -131,7 +151,7 @@ NON_PERSON_RE = re.compile(
     r"https?:|www\.|@|\.(?:com|co|id|net|org|my)\b|\b(?:redaksi|editorial|admin|administrator|"
     r"developer|team|staff|desk|newsroom|media|network|corporation|corp|inc|ltd|pt|reuters|antara|"
     r"detik\w*|kompas\w*|tribun\w*|liputan6|okezone|viva|merdeka|tempo|republika|kapanlagi|suara|"
-    r"cnn|bbc|afp|ap|bernama|wire|agency|agencies)\b",
+    r"cnn|bbc|afp|ap|bernama|wire|agency|agencies|agence|presse|press)\b",
     re.IGNORECASE,
 )
 INITIALS_RE = re.compile(r"^[a-z]{1,4}(?:/[a-z]{1,4})*$")
@@ -148,4 +168,18 @@ LD_QUOTED_RE = re.compile(r'"((?:[^"\\]|\\.)*)"')
 # --- listing detection ----------------------------------------------------------------
 LISTING_MIN_TEASERS = 12
 SITE_PREFIX_RE = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.(?:com|co\.id|id|net|my|org)\s*:\s+", re.IGNORECASE)
-AUTHOR_LABEL_RE = re.compile(r"^(?:by|oleh|penulis|reporter|pewarta|wartawan|kontributor|author)\s*:?\s+", re.IGNORECASE)
+AUTHOR_LABEL_RE = re.compile(
+    r"^(?:by|oleh|penulis|reporter|pewarta|wartawan|kontributor|author)\s*:?\s+", re.IGNORECASE
+)
+
+# --- visible byline and date (DOM fallbacks when the page has no metadata) --------------
+BYLINE_TOKENS = frozenset(
+    {"author", "authors", "byline", "penulis", "reporter", "writer", "pewarta", "wartawan"}
+)
+DATE_TOKENS = frozenset(
+    {"date", "time", "tanggal", "publish", "published", "pubdate", "timestamp", "datetime"}
+)
+BYLINE_SPLIT_RE = re.compile(r"\s+[-–—|]\s+|\s*\|\s*|\s{2,}")
+BYLINE_NAMES_SPLIT_RE = re.compile(r"\s*;\s*|\s+(?:and|dan|&)\s+", re.IGNORECASE)
+EDITOR_LABEL_RE = re.compile(r"^(?:editor|penyunting|redaktur|editing by|edited by)\b", re.IGNORECASE)
+YEAR_RE = re.compile(r"(?:19|20)\d\d")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import TypeAlias
 
 from lxml import html as lxml_html
 
@@ -28,10 +29,10 @@ from newsclean.html._data import (
     PARAGRAPH_TAGS,
     TOKEN_SPLIT_RE,
 )
-from newsclean.html.meta import fold, norm_space
+from newsclean.html.meta import fold, norm_space, title_key
 from newsclean.html.model import HtmlDecision
 
-Element = lxml_html.HtmlElement
+Element: TypeAlias = lxml_html.HtmlElement
 
 RULE_MAIN = "html_main_content"
 RULE_CAPTION = "html_caption"
@@ -251,10 +252,7 @@ def _ld_body_containers(st: Stats, ld_body: str) -> list[Element]:
 def _caption_like(el: Element, names: list[str]) -> bool:
     if el.tag == "figcaption":
         return True
-    for name in names:
-        if name in CAPTION_TOKENS or any(s in name for s in CAPTION_SUBSTRINGS):
-            return True
-    return False
+    return any(name in CAPTION_TOKENS or any(s in name for s in CAPTION_SUBSTRINGS) for name in names)
 
 
 class Renderer:
@@ -298,7 +296,9 @@ class Renderer:
             self._seen_captions.add(text)
             self.captions.append(text)
         if text:
-            self.decisions.append(HtmlDecision(RULE_CAPTION, "moved:caption", text[:_SAMPLE], element_path(el)))
+            self.decisions.append(
+                HtmlDecision(RULE_CAPTION, "moved:caption", text[:_SAMPLE], element_path(el))
+            )
 
     def render(self, root: Element, *, header: bool = False, with_tail: bool = False) -> list[str]:
         """Lines of ``root``'s subtree: one per block, ``<br>`` breaking lines."""
@@ -386,8 +386,12 @@ def find_headline(body: Element, st: Stats, title: str | None, container: Elemen
     h1s = [el for el in st.order if el.tag == "h1"]
     if not h1s:
         h1s = [el for el in st.order if el.tag == "h2" and title and fold(el.text_content()) == fold(title)]
-    want = fold(title)
-    matching = [el for el in h1s if want and (f := fold(el.text_content())) and (f in want or want in f)]
+    want = title_key(title)
+    keyed = [(el, title_key(el.text_content())) for el in h1s]
+    exact = [el for el, key in keyed if want and key == want]
+    if exact:
+        return exact[0]
+    matching = [el for el, key in keyed if want and key and (key in want or want in key)]
     if matching:
         return min(matching, key=lambda el: abs(st.pos[el] - st.pos[container]))
     before = [el for el in h1s if st.pos[el] < st.pos[container] and st.text.get(el, 0) >= 10]

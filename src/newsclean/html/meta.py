@@ -8,9 +8,9 @@ for authors, which are the de-duplicated union of all sources minus organisation
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeAlias
 from urllib.parse import urlsplit
 
 from lxml import html as lxml_html
@@ -19,6 +19,9 @@ from newsclean.html._data import (
     ARTICLE_TYPES,
     AUTHOR_LABEL_RE,
     AUTHOR_SPLIT_RE,
+    BYLINE_NAMES_SPLIT_RE,
+    BYLINE_SPLIT_RE,
+    EDITOR_LABEL_RE,
     INITIALS_RE,
     LD_AUTHOR_RE,
     LD_FIELD_RE,
@@ -33,10 +36,11 @@ from newsclean.html._data import (
     SITE_LIKE_RE,
     SITE_PREFIX_RE,
     TITLE_SEPARATOR_RE,
+    YEAR_RE,
 )
 from newsclean.html.model import PageMeta
 
-Element = lxml_html.HtmlElement
+Element: TypeAlias = lxml_html.HtmlElement
 JsonObject = dict[str, Any]
 
 
@@ -240,6 +244,11 @@ def strip_title_affixes(title: str, site: set[str]) -> str:
     return out
 
 
+def title_key(text: str | None) -> str:
+    """Letters and digits only, lower-cased: titles compared without punctuation."""
+    return "".join(ch for ch in fold(text) if ch.isalnum())
+
+
 def _choose_title(src: _Sources, site: set[str]) -> str | None:
     raw = [
         _ld(src, "headline"),
@@ -248,11 +257,19 @@ def _choose_title(src: _Sources, site: set[str]) -> str | None:
         src.title_tag,
     ]
     candidates = [strip_title_affixes(c, site) for c in raw if c]
-    folded = [fold(c) for c in candidates]
-    for h1 in src.h1s:
-        f = fold(h1)
-        if len(f) >= 8 and any(f == c or f in c or c in f for c in folded if len(c) >= 8):
+    keys = [k for k in map(title_key, candidates) if len(k) >= 8]
+    h1s = [(h1, title_key(h1)) for h1 in src.h1s]
+    for h1, key in h1s:
+        if key in keys:
             return h1
+    near = [
+        (abs(len(key) - len(k)), h1)
+        for h1, key in h1s
+        for k in keys
+        if len(key) >= 8 and (key in k or k in key)
+    ]
+    if near:
+        return min(near)[1]
     return candidates[0] if candidates else (src.h1s[0] if src.h1s else None)
 
 
@@ -293,6 +310,39 @@ def _choose_authors(src: _Sources, site: set[str]) -> tuple[str, ...]:
     return tuple(out)
 
 
+def visible_authors(elements: Iterable[Element], site_name: str | None, url: str | None) -> tuple[str, ...]:
+    """Names from the first byline-like element (class/id ``author``, ``penulis`` ...) that has any.
+
+    Only the first chunk of the byline is read (``Name - detikNews``, ``Name | World | date``),
+    split on ``and``/``dan``/``&``, each part cut at its first comma (``Name, CITY``).
+    """
+    site = _site_tokens(site_name, url)
+    for el in elements:
+        text = norm_space(el.text_content())
+        if not text or len(text) > 160:
+            continue
+        chunks = [c for c in BYLINE_SPLIT_RE.split(text) if c and not EDITOR_LABEL_RE.match(c)]
+        if not chunks:
+            continue
+        out: list[str] = []
+        for part in BYLINE_NAMES_SPLIT_RE.split(chunks[0]):
+            name = clean_author(part.split(",")[0], site)
+            if name and name.lower() not in {o.lower() for o in out}:
+                out.append(name)
+        if out:
+            return tuple(out)
+    return ()
+
+
+def visible_date(elements: Iterable[Element]) -> str | None:
+    """The raw text (or ``datetime``) of the first date-like element that holds a year."""
+    for el in elements:
+        raw = el.get("datetime") or el.get("content") or norm_space(el.text_content())
+        if raw and len(raw) <= 80 and YEAR_RE.search(raw):
+            return norm_space(raw)
+    return None
+
+
 def _article_type(src: _Sources) -> bool | None:
     og_type = fold(_meta(src, ("og:type",)))
     if src.ld_types & ARTICLE_TYPES or og_type == "article":
@@ -325,7 +375,9 @@ def read_meta(root: Element) -> tuple[PageMeta, str | None]:
         or _ld(src, "datePublished", include_others=True)
     )
     modified = _ld(src, "dateModified") or _meta(src, META_MODIFIED_KEYS) or _itemprop(src, "dateModified")
-    language = src.language or _meta(src, ("content-language", "language", "og:locale")) or _ld(src, "inLanguage")
+    language = (
+        src.language or _meta(src, ("content-language", "language", "og:locale")) or _ld(src, "inLanguage")
+    )
     meta = PageMeta(
         title=_choose_title(src, site),
         authors=_choose_authors(src, site),
@@ -334,9 +386,14 @@ def read_meta(root: Element) -> tuple[PageMeta, str | None]:
         site_name=norm_space(site_name) or None,
         url=url,
         language=norm_space(language) or None,
-        section=_ld(src, "articleSection") or _meta(src, META_SECTION_KEYS) or _itemprop(src, "articleSection"),
-        description=_meta(src, ("description", "og:description", "twitter:description")) or _ld(src, "description"),
+        section=_ld(src, "articleSection")
+        or _meta(src, META_SECTION_KEYS)
+        or _itemprop(src, "articleSection"),
+        description=_meta(src, ("description", "og:description", "twitter:description"))
+        or _ld(src, "description"),
         is_article_type=_article_type(src),
     )
-    body = next((b for obj in src.ld_articles if isinstance(b := obj.get("articleBody"), str) and b.strip()), None)
+    body = next(
+        (b for obj in src.ld_articles if isinstance(b := obj.get("articleBody"), str) and b.strip()), None
+    )
     return meta, body

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field, replace
+from typing import TypeAlias
+
 from lxml import etree
 from lxml import html as lxml_html
 
 from newsclean.errors import InputError
 from newsclean.html._data import (
+    BYLINE_TOKENS,
+    DATE_TOKENS,
     KILL_TAGS,
     LISTING_MIN_TEASERS,
+    TOKEN_SPLIT_RE,
     XML_DECL_RE,
 )
 from newsclean.html.content import (
@@ -27,10 +33,10 @@ from newsclean.html.content import (
     sample,
 )
 from newsclean.html.decode import decode_html
-from newsclean.html.meta import norm_space, read_meta
+from newsclean.html.meta import norm_space, read_meta, title_key, visible_authors, visible_date
 from newsclean.html.model import HtmlDecision, HtmlPage, PageMeta
 
-Element = lxml_html.HtmlElement
+Element: TypeAlias = lxml_html.HtmlElement
 
 RULE_ARTICLE = "html_article"
 _OUTSIDE_MIN_TEXT = 50
@@ -40,7 +46,7 @@ _LISTING_MAX_PROSE = 600
 
 def _parser() -> lxml_html.HTMLParser:
     # A new parser per call: lxml parsers must not be shared between threads.
-    return lxml_html.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=True, default_doctype=False)
+    return lxml_html.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=True)
 
 
 def _to_text(html: str | bytes) -> str:
@@ -63,38 +69,95 @@ def _parse(text: str) -> Element | None:
         return None
 
 
-def _outside_decisions(container: Element, st: Stats) -> list[HtmlDecision]:
+def _outside_decisions(container: Element, st: Stats, kept: list[Element]) -> list[HtmlDecision]:
     """Name the sizeable regions left out because they sit outside the chosen container."""
     out: list[HtmlDecision] = []
+    holding = {id(a) for k in kept for a in (k, *k.iterancestors())}
     node = container
     parent = node.getparent()
     while parent is not None and node.tag != "body":
         for sib in parent:
-            if sib is not node and isinstance(sib.tag, str) and st.text.get(sib, 0) >= _OUTSIDE_MIN_TEXT:
-                out.append(HtmlDecision(RULE_MAIN, "dropped:outside_container", sample(sib), element_path(sib)))
+            if sib is node or not isinstance(sib.tag, str) or st.text.get(sib, 0) < _OUTSIDE_MIN_TEXT:
+                continue
+            if id(sib) not in holding:
+                out.append(
+                    HtmlDecision(RULE_MAIN, "dropped:outside_container", sample(sib), element_path(sib))
+                )
         node, parent = parent, parent.getparent()
     return out
 
 
-def _header_lines(
-    body: Element, st: Stats, renderer: Renderer, meta: PageMeta, container: Element
-) -> tuple[list[str], list[HtmlDecision]]:
-    """The headline and the short lines between it and the container (byline, date)."""
+@dataclass
+class _Header:
+    lines: list[str] = field(default_factory=list)
+    elements: list[Element] = field(default_factory=list)
+    decisions: list[HtmlDecision] = field(default_factory=list)
+
+
+def _header(body: Element, st: Stats, renderer: Renderer, meta: PageMeta, container: Element) -> _Header:
+    """The headline and the short lines between it and the container (byline, date).
+
+    A line equal to the page description (the standfirst) is left out: it is a summary,
+    not the story.
+    """
+    out = _Header()
     h1 = find_headline(body, st, meta.title, container)
-    if h1 is None or any(a is container for a in h1.iterancestors()) or h1 is container:
-        return [], []
+    if h1 is None or h1 is container or any(a is container for a in h1.iterancestors()):
+        return out
+    out.elements.append(h1)
     title_lines = renderer.render(h1, header=True)
+    path = element_path(h1)
     if st.pos[h1] > st.pos[container]:
-        return title_lines, [HtmlDecision(RULE_HEADER, "kept:headline_after_body", " ".join(title_lines), element_path(h1))]
+        out.lines = title_lines
+        out.decisions.append(
+            HtmlDecision(RULE_HEADER, "kept:headline_after_body", " ".join(title_lines), path)
+        )
+        return out
     lines: list[str] = []
     for el in between(h1, container):
+        out.elements.append(el)
         lines += renderer.render(el, header=True, with_tail=True)
+    standfirst = title_key(meta.description)
+    if standfirst:
+        kept = [line for line in lines if title_key(line) != standfirst]
+        if len(kept) < len(lines):
+            sample_text = next(line for line in lines if title_key(line) == standfirst)[:80]
+            out.decisions.append(HtmlDecision(RULE_HEADER, "dropped:description", sample_text, path))
+        lines = kept
     if len(lines) > _HEADER_MAX_LINES or sum(map(len, lines)) > _HEADER_MAX_CHARS:
         dropped = lines[:-_HEADER_KEEP_TAIL]
         lines = lines[-_HEADER_KEEP_TAIL:]
-        note = HtmlDecision(RULE_HEADER, "dropped:header_too_long", " ".join(dropped)[:80], element_path(h1))
-        return title_lines + lines, [note]
-    return title_lines + lines, [HtmlDecision(RULE_HEADER, "kept:headline", " ".join(title_lines)[:80], element_path(h1))]
+        out.decisions.append(
+            HtmlDecision(RULE_HEADER, "dropped:header_too_long", " ".join(dropped)[:80], path)
+        )
+    out.decisions.insert(0, HtmlDecision(RULE_HEADER, "kept:headline", " ".join(title_lines)[:80], path))
+    out.lines = title_lines + lines
+    return out
+
+
+def _tokens(el: Element) -> set[str]:
+    raw = f"{el.get('class') or ''} {el.get('id') or ''}".lower()
+    return set(TOKEN_SPLIT_RE.split(raw)) if raw.strip() else set()
+
+
+def _visible_meta(meta: PageMeta, scope: list[Element]) -> PageMeta:
+    """Fill authors and published from the visible byline/date when the metadata lacks them."""
+    if meta.authors and meta.published:
+        return meta
+    bylines: list[Element] = []
+    dates: list[Element] = []
+    for root in scope:
+        for el in root.iter():
+            if not isinstance(el.tag, str):
+                continue
+            tokens = _tokens(el)
+            if el.tag == "author" or tokens & BYLINE_TOKENS:
+                bylines.append(el)
+            if el.tag == "time" or tokens & DATE_TOKENS:
+                dates.append(el)
+    authors = meta.authors or visible_authors(bylines, meta.site_name, meta.url)
+    published = meta.published or visible_date(dates)
+    return replace(meta, authors=authors, published=published)
 
 
 def _verdict(meta: PageMeta, st: Stats, container: Element, text: str) -> str | None:
@@ -121,9 +184,9 @@ def parse_html(html: str | bytes) -> HtmlPage:
     :class:`~newsclean.errors.InputError`.
 
     >>> page = parse_html("<html><body><nav><a href='/'>Home</a></nav><article><h1>Judul</h1>"
-    ...                   "<p>Paragraf pertama yang cukup panjang untuk dihitung.</p></article></body></html>")
+    ...                   "<p>Paragraf pertama yang cukup panjang.</p></article></body></html>")
     >>> page.text.splitlines()
-    ['Judul', 'Paragraf pertama yang cukup panjang untuk dihitung.']
+    ['Judul', 'Paragraf pertama yang cukup panjang.']
     """
     root = _parse(_to_text(html))
     if root is None:
@@ -141,18 +204,21 @@ def parse_html(html: str | bytes) -> HtmlPage:
         HtmlDecision(RULE_MAIN, choice.reason, sample(container), element_path(container)),
         *choice.decisions,
     ]
-    header, header_notes = _header_lines(body, st, renderer, meta, container)
-    lines = header + renderer.render(container)
+    header = _header(body, st, renderer, meta, container)
+    meta = _visible_meta(meta, [*header.elements, container])
+    lines = header.lines + renderer.render(container)
     caption_set = set(renderer.captions)
     lines = [line for line in lines if line not in caption_set]
     text = "\n".join(lines)
-    decisions += header_notes
+    decisions += header.decisions
     decisions += renderer.decisions
-    decisions += _outside_decisions(container, st)
+    decisions += _outside_decisions(container, st, header.elements)
     reason = _verdict(meta, st, container, text)
     if reason is not None:
         decisions.append(HtmlDecision(RULE_ARTICLE, reason, norm_space(text)[:80], element_path(container)))
-        return HtmlPage(text="", meta=meta, captions=(), decisions=tuple(decisions), is_article=False, reason=reason)
+        return HtmlPage(
+            text="", meta=meta, captions=(), decisions=tuple(decisions), is_article=False, reason=reason
+        )
     return HtmlPage(
         text=text,
         meta=meta,
