@@ -11,6 +11,9 @@ Each top-level table is a *family* named after the rule that uses it; inside, ea
     expressions that, matching at the start of a piece, remove the whole piece;
 ``inline``
     expressions cut out wherever they occur, even inside a sentence run;
+``lead``
+    (captions) a caption glued to the start of the first paragraph, ending where the story
+    begins;
 ``labels``
     literal words (related-link labels such as ``Baca juga``, credit labels, ...).
 
@@ -43,7 +46,7 @@ FAMILIES: dict[str, frozenset[str]] = {
     "promos": frozenset({"lines", "starts", "inline"}),
     "navigation": frozenset({"lines", "starts"}),
     "credits": frozenset({"lines", "starts", "inline", "labels"}),
-    "captions": frozenset({"lines", "inline", "labels"}),
+    "captions": frozenset({"lines", "inline", "lead", "labels"}),
     "headline_words": frozenset({"labels"}),
 }
 """Every family a phrase file may fill, with the kinds of match it takes."""

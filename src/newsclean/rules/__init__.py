@@ -7,6 +7,7 @@ from newsclean.rules.base import PhraseRule, Rule
 from newsclean.rules.captions import Captions
 from newsclean.rules.credits import Credits
 from newsclean.rules.dateline import Dateline
+from newsclean.rules.duplicates import Duplicates
 from newsclean.rules.header import Header
 from newsclean.rules.leftovers import Leftovers
 from newsclean.rules.related import RelatedLinks
@@ -19,6 +20,7 @@ RULE_NAMES = (
     "navigation",
     "related_links",
     "captions",
+    "duplicates",
     "credits",
     "header",
     "dateline",
@@ -37,8 +39,9 @@ def default_rules(book: Phrasebook) -> list[Rule]:
         PhraseRule("navigation", book),
         RelatedLinks(book),
         Captions(book),
+        Duplicates(),
         Credits(book),
-        Header(),
+        Header(book),
         Dateline(),
         Leftovers(),
     ]

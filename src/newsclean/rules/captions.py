@@ -14,6 +14,8 @@ from newsclean.model import Kind
 from newsclean.phrases import Phrasebook, compile_matcher
 
 MAX_CAPTION_WORDS = 90
+HEADER_PIECES = 3
+"""A line repeated within the first pieces (above the story) is a caption."""
 
 
 class Captions:
@@ -22,6 +24,7 @@ class Captions:
     def __init__(self, book: Phrasebook) -> None:
         self._credit = compile_matcher(book.get("captions", "inline"))
         self._whole = compile_matcher(book.get("captions", "lines"), anchor=r"\A\s*", suffix=r"\s*\Z")
+        self._lead = compile_matcher(book.get("captions", "lead"), anchor=r"\A\s*")
 
     def _credited(self, text: str) -> str | None:
         if self._whole is not None:
@@ -36,19 +39,38 @@ class Captions:
 
     def decide(self, doc: Document) -> Iterator[Decision]:
         pieces = doc.pieces
+        if pieces and self._lead is not None:
+            m = self._lead.pattern.match(pieces[0].text)
+            if m:
+                yield pieces[0].cut(m.start(), m.end(), self.name, f"caption:lead:{self._lead.reason_of(m)}",
+                                    kind=Kind.CAPTION)
         counts = Counter(p.clean for p in pieces if p.words >= 3)
         seen: set[str] = set()
-        for piece in pieces:
+        for index, piece in enumerate(pieces):
             text = piece.clean
             if piece.words > MAX_CAPTION_WORDS:
                 continue
-            credit = self._credited(piece.text)
             repeated = counts.get(text, 0) > 1
-            if text in seen:
-                kind = Kind.CAPTION if credit else Kind.BOILERPLATE
-                yield piece.drop(self.name, "caption:repeated" if credit else "duplicate:repeated_line", kind=kind)
+            credit = self._credited(piece.text)
+            if credit is None and repeated and index < HEADER_PIECES:
+                credit = "repeated_above_story"
+            if credit is None and _says_it_twice(text):
+                credit = "repeated_within_line"
+            if credit is None:
                 continue
-            if repeated:
-                seen.add(text)
-            if credit:
-                yield piece.drop(self.name, f"caption:{credit}", kind=Kind.CAPTION)
+            if text in seen:
+                yield piece.drop(self.name, "caption:repeated", kind=Kind.CAPTION)
+                continue
+            seen.add(text)
+            yield piece.drop(self.name, f"caption:{credit}", kind=Kind.CAPTION)
+
+
+def _says_it_twice(text: str) -> bool:
+    """True for a line that ends with the same sentence twice (a caption the page renders
+    twice, as in ``KOMPAS.com/X Menteri A di B. Menteri A di B.``)."""
+    words = text.split()
+    n = len(words)
+    for k in range(4, n // 2 + 1):
+        if words[n - k:] == words[n - 2 * k:n - k] and words[-1].endswith((".", ")")):
+            return True
+    return False

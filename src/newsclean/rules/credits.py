@@ -20,6 +20,12 @@ _INITIALS = regex.compile(
     r"|[\p{Lu}]{2,5}(?:\s*/\s*[\p{Lu}]{2,5}){0,3})\s*\)\s*\Z"
 )
 MAX_CREDIT_WORDS = 30
+TAIL_PIECES = 3
+"""Credits sit in the last pieces of a story."""
+# a reporter credit in parentheses closing the story: (Lita Febriani), (Tribunnews.com/Nama Orang)
+_NAME_CREDIT = regex.compile(r"(?:(?<=[.!?\"”’]\s{0,3})|\A\s*)\((?P<names>[^()\n]{3,160})\)\s*\Z")
+_PERSON = regex.compile(r"\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){1,3}")
+_OUTLET = regex.compile(r"(?i)[\w-]+\.(?:com|co\.id|id|net|org)\b|\A[\p{Lu}\s]{2,30}\Z")
 
 
 class Credits:
@@ -60,8 +66,15 @@ class Credits:
                 if im and len(text[im.end():].split()) <= MAX_CREDIT_WORDS:
                     yield piece.cut(im.start(), len(text.rstrip()), self.name, "credit:" + self._inline.reason_of(im))
                     text = text[: im.start()]
-            # reporter / editor credit lines: in the last pieces of the story, or a short line
-            if idx >= last - 3 or piece.words <= 12:
+            # reporter / editor credit lines, in the last pieces of the story
+            if idx > last - TAIL_PIECES:
+                names = _name_credit(text)
+                if names is not None:
+                    start, authors = names
+                    meta = Meta(authors=authors) if authors else None
+                    yield piece.cut(start, len(text.rstrip()), self.name, "credit:name_in_parentheses",
+                                    kind=Kind.METADATA, meta=meta)
+                    continue
                 yield from self._credit_line(piece, text)
 
     def _credit_line(self, piece: Piece, text: str) -> Iterator[Decision]:
@@ -76,3 +89,21 @@ class Credits:
             return
         meta = Meta(authors=tuple(byline.authors), editors=tuple(byline.editors))
         yield piece.cut(m.start(), len(text.rstrip()), self.name, "credit:byline", kind=Kind.METADATA, meta=meta)
+
+
+def _name_credit(text: str) -> tuple[int, tuple[str, ...]] | None:
+    """``(start, person names)`` of a parenthesised credit closing ``text``, if it is one."""
+    m = _NAME_CREDIT.search(text)
+    if not m:
+        return None
+    parts = [p.strip() for p in m.group("names").split("/")]
+    people = []
+    for part in parts:
+        if _OUTLET.search(part):
+            continue
+        if not _PERSON.fullmatch(part):
+            return None
+        people.append(part)
+    if not people and len(parts) < 2:
+        return None
+    return m.start(), tuple(people)

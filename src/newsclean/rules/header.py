@@ -19,6 +19,7 @@ from newsclean.metadata.byline import is_byline_label, parse_byline
 from newsclean.metadata.dates import find_timestamp
 from newsclean.metadata.dateline import match_dateline
 from newsclean.model import Kind
+from newsclean.phrases import Phrasebook
 
 MAX_HEADER = 12
 MAX_TITLE_WORDS = 30
@@ -41,8 +42,9 @@ def is_body(piece: Piece) -> bool:
 class Header:
     name = "header"
 
-    def __init__(self, default_tz: dt.tzinfo | None = None) -> None:
+    def __init__(self, book: Phrasebook, default_tz: dt.tzinfo | None = None) -> None:
         self.default_tz = default_tz
+        self._small = frozenset(w.lower() for w in book.labels("headline_words"))
 
     def decide(self, doc: Document) -> Iterator[Decision]:
         tz = doc.meta.get("default_tz", self.default_tz)
@@ -92,7 +94,9 @@ class Header:
                     continue
             if title is None and self._title_shaped(piece):
                 title = piece
-        if title is not None and (found_byline or (body_follows and zone[-1] is title)):
+        if title is not None and (
+            found_byline or (body_follows and zone[-1] is title and self._headline_case(title.clean))
+        ):
             decisions.append(
                 title.drop(self.name, "title", kind=Kind.METADATA, meta=Meta(title=title.clean))
             )
@@ -113,6 +117,14 @@ class Header:
             else Meta(authors=authors, editors=editors, timestamp=stamp)
         )
         return piece.drop(self.name, "byline", kind=Kind.METADATA, meta=meta)
+
+    def _headline_case(self, text: str) -> bool:
+        """Most words capitalised, as headlines are (``Gibran Dapat Pesan soal Pemerataan``)."""
+        words = [w for w in text.split() if w.lower().strip(",.:;!?\"'“”‘’") not in self._small]
+        if len(words) < 3:
+            return False
+        capital = sum(1 for w in words if w.lstrip("\"'“‘(")[:1].isupper() or w[:1].isdigit())
+        return capital >= 0.75 * len(words)
 
     @staticmethod
     def _title_shaped(piece: Piece) -> bool:

@@ -10,6 +10,7 @@ import regex
 
 from newsclean.document import Decision, Document, Piece
 from newsclean.phrases import Phrasebook
+from newsclean.rules.base import PhraseRule
 
 MAX_HEADLINE_WORDS = 30
 """A label's headline run longer than this must have body text glued after it."""
@@ -19,6 +20,7 @@ MAX_FOLLOWING_HEADLINES = 6
 _GLUED = regex.compile(r"(?<=[\p{Ll}%)\]”\"'’.?!])(?=[\p{Lu}“\"])")
 _WIDE_GAP = regex.compile(r"\s{2,}")
 _WORD = regex.compile(r"\S+")
+_LIST_NUMBER = regex.compile(r"\d{1,2}\.\Z")
 
 
 class RelatedLinks:
@@ -27,6 +29,7 @@ class RelatedLinks:
     def __init__(self, book: Phrasebook) -> None:
         labels = sorted(book.labels("related_links"), key=len, reverse=True)
         alt = "|".join(regex.escape(label).replace(r"\ ", r"\s+") for label in labels)
+        self._phrases = PhraseRule(self.name, book, "related_links")
         self._small = frozenset(w.lower() for w in book.labels("headline_words"))
         # a label opening a piece: with a colon, or standing alone
         self._start = regex.compile(rf"(?i)\A\s*(?P<open>\(\s*)?(?P<label>{alt})\s*(?P<colon>[:：]|\Z)")
@@ -36,6 +39,7 @@ class RelatedLinks:
         )
 
     def decide(self, doc: Document) -> Iterator[Decision]:
+        yield from self._phrases.decide(doc)
         pieces = doc.pieces
         skip_until = -1
         for i, piece in enumerate(pieces):
@@ -117,7 +121,7 @@ class RelatedLinks:
         for k, w in enumerate(words):
             token = w.group()
             first = token.lstrip("\"“'‘(")[:1]
-            if token.startswith(("“", '"')) and k > 0:
+            if k > 0 and (token.startswith(("“", '"')) or _LIST_NUMBER.match(token)):
                 return w.start()
             if first.islower() and token.lower().strip(",.:;!?") not in self._small:
                 if last_cap is not None and last_cap > 0:
