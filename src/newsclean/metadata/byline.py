@@ -1,0 +1,276 @@
+"""Read a byline or credit line: who wrote the story, who edited it, and when.
+
+Role labels, newsroom credits and non-name words come from ``data/metadata/byline.toml``;
+outlet and agency names from ``outlets.toml``. The rule throughout is *fewer right is better
+than more wrong*: a candidate that does not look like a person's name is dropped, and the
+names after it in the same clause are not read.
+
+>>> b = parse_byline("Penulis: Ardito Ramadhan | Editor: Sabrina Asril", default_tz=None)
+>>> b.authors, b.editors
+(('Ardito Ramadhan',), ('Sabrina Asril',))
+>>> parse_byline("Oleh karena itu, KPU memberikan tanggung jawab", default_tz=None) is None
+True
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from dataclasses import dataclass, replace
+from typing import Any, Literal
+
+import regex
+
+from newsclean.metadata._data import alternation, byline_tables
+from newsclean.metadata._outlets import is_outlet
+from newsclean.metadata.dates import DateMatch, find_timestamp
+
+__all__ = ["MAX_BYLINE", "MAX_NAME_WORDS", "Byline", "Role", "is_byline_label", "parse_byline"]
+
+Role = Literal["author", "editor"]
+
+MAX_BYLINE = 400
+"""Longer lines are not read as bylines."""
+MAX_NAME_WORDS = 5
+"""A candidate with more words than this is not a person's name."""
+
+
+@dataclass(frozen=True, slots=True)
+class Byline:
+    """What a credit line says. ``authors``/``editors`` are names only (no role, no outlet)."""
+
+    authors: tuple[str, ...]
+    editors: tuple[str, ...]
+    timestamp: DateMatch | None
+    """The time printed on the line (offsets into the line), when there is one."""
+    start: int = 0
+    """Where the credit starts in the line: > 0 when it is glued after story text
+    (``...(RPJPN).Pewarta: A``), so ``line[:start]`` is not part of it."""
+
+
+_S = r"[ \t\u00a0]"
+_NAME_TOKEN = r"\p{Lu}[\p{L}\p{M}'’.\-]*"
+
+
+@dataclass(frozen=True, slots=True)
+class _Patterns:
+    prefix: Any
+    """A line-opening role prefix: ``Oleh``, ``By``, ``Laporan Wartawan``."""
+    scan: Any
+    """Any role label in the line: ``Editor:`` (also glued), ``; Editing by``."""
+    roles: dict[str, Role]
+    """Regex group name to role."""
+    terminator: Any
+    splitter: Any
+    name_token: Any
+    role_word: Any
+    labels: dict[str, Role]
+    collective: frozenset[str]
+
+
+@functools.cache
+def _patterns() -> _Patterns:
+    t = byline_tables()
+    la, le = alternation(t.labels["author"]), alternation(t.labels["editor"])
+    pa, pe = alternation(t.prefixes["author"]), alternation(t.prefixes["editor"])
+    ba = alternation(tuple(p for p in t.prefixes["author"] if p.casefold().endswith(" by")))
+    be = alternation(tuple(p for p in t.prefixes["editor"] if p.casefold().endswith(" by")))
+    colon = (
+        rf"(?:(?<![\p{{L}}\p{{N}}])(?i:(?P<ca>{la})|(?P<ce>{le}))"
+        rf"|(?<=[\p{{L}}\p{{N}}.!?)”\"’])(?:(?P<ga>{la})|(?P<ge>{le}))){_S}*:"
+    )
+    by = rf"(?<=[;,|]{_S}*)(?i:(?P<ba>{ba})|(?P<be>{be}))(?!\p{{L}})(?:{_S}*:)?"
+    labels: dict[str, Role] = {}
+    for role in ("author", "editor"):
+        for word in (*t.labels[role], *t.prefixes[role], role):
+            labels[word.casefold()] = "author" if role == "author" else "editor"
+    return _Patterns(
+        prefix=regex.compile(rf"[\s(\[]*(?i:(?P<pa>{pa})|(?P<pe>{pe}))(?!\p{{L}})(?:{_S}*:)?"),
+        scan=regex.compile(f"{colon}|{by}"),
+        roles={"pa": "author", "pe": "editor", "ca": "author", "ce": "editor", "ga": "author",
+               "ge": "editor", "ba": "author", "be": "editor"},
+        terminator=regex.compile(r"[|•·\t\n\r]|©|(?i:copyright)|\s{3,}"),
+        splitter=regex.compile(r"\s*(?:[,;&]|(?<!\S)(?:and|dan|serta)(?!\S))\s*"),
+        name_token=regex.compile(_NAME_TOKEN),
+        role_word=regex.compile(rf"(?i:{alternation((*t.labels['author'], *t.labels['editor']))})\b"),
+        labels=labels,
+        collective=frozenset(c.casefold() for c in t.collective),
+    )
+
+
+def is_byline_label(line: str) -> Role | None:
+    """The role of a bare label line (``Penulis``, ``Editor :``, ``Oleh :``), else None.
+
+    For layouts that print the label on one line and the name on the next; the caller can
+    then read the next line with ``parse_byline(f"{role}: {next_line}", ...)``.
+    """
+    key = " ".join(line.strip(" \t\u00a0()[]:").split()).casefold()
+    if not key or len(key) > 40:
+        return None
+    return _patterns().labels.get(key)
+
+
+def looks_like_name(text: str) -> bool:
+    """True when ``text`` reads as a person's name: 1-5 capitalised words (lowercase
+    particles such as ``bin`` inside), no digits, URLs, outlets or newsroom words."""
+    t = byline_tables()
+    tokens = text.split()
+    if not 1 <= len(tokens) <= MAX_NAME_WORDS or len(text) > 60:
+        return False
+    if any(c.isdigit() or c in "@/:()[]" for c in text) or "www." in text.casefold():
+        return False
+    token = _patterns().name_token
+    for i, tok in enumerate(tokens):
+        folded = tok.strip(".").casefold()
+        if folded in t.not_name_words:
+            return False
+        if tok in t.name_particles and 0 < i < len(tokens) - 1:
+            continue
+        if not token.fullmatch(tok):
+            return False
+    if not any(sum(ch.isalpha() for ch in tok) >= 3 for tok in tokens):
+        return False
+    return not is_outlet(text)
+
+
+def _clean_part(part: str) -> str | None:
+    """One comma/``dan`` part, without a ``/Outlet`` or `` - outlet`` credit: the name
+    candidate, or None when the part is only an outlet or agency."""
+    part = " ".join(part.split()).strip(" .,:;()[]'\"")
+    if not part or is_outlet(part):
+        return None
+    for dash in (" - ", " – ", " — "):
+        left, sep, right = part.partition(dash)
+        if sep and is_outlet(right):
+            part = left.strip()
+    if "/" in part:
+        pieces = [p.strip() for p in part.split("/") if p.strip() and not is_outlet(p)]
+        if len(pieces) != 1:
+            return part
+        part = pieces[0]
+    return part
+
+
+def _names(segment: str, *, strict: bool) -> tuple[str, ...] | None:
+    """The names in a credit clause. Leading outlets and role descriptions
+    (``Tribunnews.com``, ``Kontributor Lhokseumawe``) and trailing agencies are skipped;
+    reading stops at the first part that is not a name (the rest is a description). With
+    ``strict`` every part must be a name or an outlet, else None."""
+    p = _patterns()
+    names: list[str] = []
+    for raw in p.splitter.split(segment):
+        part = _clean_part(raw)
+        if part is None:
+            continue
+        if looks_like_name(part):
+            if part not in names:
+                names.append(part)
+            continue
+        if strict:
+            return None
+        if not names and p.role_word.match(part):
+            continue  # "Kontributor Lhokseumawe, Masriadi"
+        break
+    return tuple(names)
+
+
+def _shift(stamp: DateMatch | None, offset: int) -> DateMatch | None:
+    if stamp is None or offset == 0:
+        return stamp
+    return replace(stamp, start=stamp.start + offset, end=stamp.end + offset)
+
+
+def _labelled(line: str, default_tz: dt.tzinfo | None) -> Byline | None:
+    p = _patterns()
+    hits: list[tuple[int, int, Role]] = []
+    m = p.prefix.match(line)
+    pos = 0
+    if m is not None:
+        role = p.roles[m.lastgroup or "pa"]
+        hits.append((m.start(m.lastgroup), m.end(), role))
+        pos = m.end()
+    opening = len(line) - len(line.lstrip(" \t\u00a0([\u200b"))
+    for m in p.scan.finditer(line, pos):
+        group = m.lastgroup or "ca"
+        if not hits:
+            before = line[: m.start()].rstrip(" \t\u00a0")
+            glued = m.start() > 0 and not line[m.start() - 1].isspace()
+            if not (m.start() <= opening or glued or before.endswith(("|", ";", "•", "("))):
+                return None
+        hits.append((m.start(), m.end(), p.roles[group]))
+    if not hits:
+        return None
+    authors: list[str] = []
+    editors: list[str] = []
+    rest_at = len(line)
+    for i, (_, end, role) in enumerate(hits):
+        stop = hits[i + 1][0] if i + 1 < len(hits) else len(line)
+        segment = line[end:stop]
+        t = p.terminator.search(segment)
+        if t is not None:
+            if i + 1 == len(hits):
+                rest_at = end + t.start()
+            segment = segment[: t.start()]
+        names = _names(segment.lstrip(" \t\u00a0:"), strict=False) or ()
+        target = authors if role == "author" else editors
+        target.extend(n for n in names if n not in target)
+    stamp = _shift(find_timestamp(line[rest_at:], default_tz=default_tz), rest_at)
+    if not (authors or editors or stamp):
+        return None
+    return Byline(tuple(authors), tuple(editors), stamp, start=hits[0][0])
+
+
+_LEFT_STRIP = " \t\u00a0|•·:,-–—/"
+
+
+def _unlabelled(line: str, default_tz: dt.tzinfo | None) -> Byline | None:
+    p = _patterns()
+    stripped = " ".join(line.split()).strip(" .")
+    if stripped.casefold() in p.collective:
+        return Byline((), (), None)
+    stamp = find_timestamp(line, default_tz=default_tz)
+    if stamp is not None:
+        left = line[: stamp.start].strip(_LEFT_STRIP)
+        words = left.split()
+        while words and words[0].casefold().strip(":") in ("on", "published", "posted", "diperbarui",
+                                                            "updated", "diterbitkan"):
+            words.pop(0)
+        left = " ".join(words).strip(_LEFT_STRIP)
+        if not left or any(c in left for c in "|•·"):
+            return None
+        if is_outlet(left):
+            return Byline((), (), stamp)
+        names = _names(left, strict=True)
+        return Byline(names, (), stamp) if names else None
+    for dash in (" - ", " – ", " — ", " | "):
+        left, sep, right = stripped.partition(dash)
+        if sep and is_outlet(right) and not is_outlet(left):
+            names = _names(left, strict=True)
+            return Byline(names, (), None) if names else None
+    return None
+
+
+def parse_byline(line: str, *, default_tz: dt.tzinfo | None) -> Byline | None:
+    """Read one byline or credit line; None when the line is not one.
+
+    Labelled credits, the label opening the line or glued to the text before it:
+    ``Penulis: X``, ``Reporter : X | Editor: Y``, ``Pewarta: AEditor: B COPYRIGHT © ANTARA``,
+    ``(Penulis: A | Editor: B)``, ``Oleh X``, ``By X and Y``, ``By X, Reuters``,
+    ``Laporan Wartawan Tribunnews.com, X``, ``Reporter: X/Merdeka.com``, ``Red: Y``,
+    ``Reporting by A; Editing by B``. Unlabelled: ``Name • 27 Januari 2022 12:06``,
+    ``Name | Jum'at, 17 Februari 2017 - 13:30 wib``, ``Name - detikNews``,
+    ``Kompas.com - 21/01/2019, 22:05 WIB`` (timestamp only), ``Tim Redaksi`` (a credit
+    without a person: empty authors). A line that is only a date is not a byline (use
+    :func:`~newsclean.metadata.dates.find_timestamp`).
+
+    Roles, outlets, agencies and separators are stripped; ``A, B dan C`` gives three names;
+    a part that is not a person's name (see :func:`looks_like_name`) ends the clause. A
+    labelled line whose clauses hold no name and no time is not a byline (``Oleh karena
+    itu, ...``).
+    """
+    if not line.strip() or len(line) > MAX_BYLINE:
+        return None
+    found = _labelled(line, default_tz)
+    if found is not None:
+        return found
+    return _unlabelled(line, default_tz)

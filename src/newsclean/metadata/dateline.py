@@ -1,0 +1,146 @@
+"""Recognise the dateline that opens a story: ``JAKARTA, KOMPAS.com -``, ``Washington:``.
+
+A dateline is a short capitalised place and/or an outlet tag, closed by a dash or a colon,
+at the very start of the first paragraph. Outlet and agency names come from
+``data/metadata/outlets.toml``; words that never open a dateline from ``dateline.toml``.
+
+>>> m = match_dateline("JAKARTA, KOMPAS.com - Presiden Joko Widodo mengatakan ...")
+>>> m.place, m.start, m.end
+('JAKARTA', 0, 22)
+>>> match_dateline("Jakarta, kota terbesar di Indonesia, kembali banjir.") is None
+True
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from typing import Any
+
+import regex
+
+from newsclean.metadata._data import alternation, date_tables, not_place_words
+from newsclean.metadata._outlets import outlet_patterns
+
+__all__ = ["MAX_PLACE_WORDS", "DatelineMatch", "match_dateline"]
+
+MAX_PLACE_WORDS = 4
+"""A place longer than this is a sentence, not a dateline."""
+
+_GLUED_WINDOW = 1500
+"""How far into a paragraph a dateline glued after a pull quote is looked for."""
+
+
+@dataclass(frozen=True, slots=True)
+class DatelineMatch:
+    """``paragraph[start:end]`` is the dateline prefix (place, outlet tag, dash, spaces)."""
+
+    place: str | None
+    """The place as printed (``JAKARTA``, ``Mataram, NTB``), or None for a bare outlet tag."""
+    start: int
+    """0 unless the dateline is glued after a pull quote (``...tourism fundJakarta (ANTARA) -``);
+    then ``paragraph[:start]`` is that quote."""
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Forms:
+    anchored: tuple[tuple[str, Any], ...]
+    glued: Any
+
+
+_S = r"[ \t\u00a0]"
+_DASH = r"(?:-{1,3}|[–—‒―]{1,2}|&#821[12];|&[nm]dash;)"
+_WORD = r"\p{Lu}[\p{L}\p{M}'’]*(?:-\p{Lu}[\p{L}\p{M}'’]*)*\.?"
+_PLACE = rf"{_WORD}(?:{_S}{_WORD}){{0,3}}"
+_REGION = rf"(?:,{_S}?{_WORD}(?:{_S}{_WORD})?)?"
+
+
+@functools.cache
+def _forms() -> _Forms:
+    outlets = outlet_patterns()
+    outlet, agency = outlets.outlet, outlets.agency
+    months = alternation(set(date_tables().months))
+    date = (
+        rf"(?:\d{{1,2}}{_S}+(?i:{months})\.?|(?i:{months})\.?{_S}+\d{{1,2}})(?![\p{{L}}\p{{N}}])"
+        rf"(?:,?{_S}+(?:19|20)\d\d)?"
+    )
+    sep = rf"{_S}*{_DASH}{_S}*"
+    colon = rf"{_S}*:{_S}*"
+    lead = r"[\s\u00a0]*"
+    bracket = rf"{_S}?\((?:{agency}|{outlet}){_S}*\)"
+    anchored = (
+        # JAKARTA, KOMPAS.com -   Jakarta, CNN Indonesia --
+        ("place_outlet", rf"{lead}(?P<place>{_PLACE}),{_S}*(?:{outlet}){sep}"),
+        # TRIBUNNEWS.COM, JAKARTA --   TEMPO.CO,Jakarta-   Liputan6.com, Jakarta Presiden ...
+        (
+            "outlet_place",
+            rf"{lead}(?:{outlet}){_S}*,{_S}*(?:(?P<place>{_PLACE}){sep}|(?P<place>{_WORD})(?={_S}+\p{{Lu}}){_S}+)",
+        ),
+        # KONTAN.CO.ID - JAKARTA.
+        ("outlet_dash_place", rf"{lead}(?:{outlet}){sep}(?P<place>{_PLACE})\.{_S}+"),
+        # KOMPAS.com -   VIVA –   detikNews -
+        ("outlet", rf"{lead}(?:{outlet}){sep}(?!{_S}*[\d\p{{Ll}}])"),
+        # Jakarta (ANTARA) -   Mataram, NTB (ANTARA News) -   ORANGE, Calif. (AP) —
+        ("place_agency", rf"{lead}(?P<place>{_PLACE}{_REGION}){bracket}{sep}"),
+        # April 25 (Reuters) -
+        ("date_agency", rf"{lead}{date}{bracket}{sep}"),
+        # Washington:   SHAH ALAM &#8211;   KUALA LUMPUR 29 Ogos –   PUTRAJAYA, Nov 22 —
+        # NEW YORK, USA - Media OutReach Newswire - 30 April 2024 -
+        (
+            "place",
+            rf"{lead}(?P<place>{_PLACE}{_REGION})(?:,?{_S}+{date})?(?:{sep}|{colon})"
+            rf"(?:(?:{outlet}){sep})?(?:{date}{sep})?(?!{_S}*\p{{Ll}})",
+        ),
+    )
+    glued = regex.compile(
+        rf"(?<=[\p{{Ll}}\p{{N}}.,;:!?”\"’)])(?P<place>{_PLACE}{_REGION})"
+        rf"(?:{bracket}{sep}|,{_S}*(?:{outlet}){sep})"
+    )
+    return _Forms(
+        anchored=tuple((name, regex.compile(source)) for name, source in anchored),
+        glued=glued,
+    )
+
+
+def _plausible(place: str) -> bool:
+    words = place.replace(",", " ").split()
+    if not words or len(words) > MAX_PLACE_WORDS:
+        return False
+    return words[0].rstrip(".").casefold() not in not_place_words()
+
+
+def match_dateline(paragraph: str) -> DatelineMatch | None:
+    """The dateline opening ``paragraph``, or None.
+
+    Handles ``JAKARTA, KOMPAS.com -``, ``KOMPAS.com -`` (place None), ``Liputan6.com,
+    Jakarta`` (with or without a dash), ``Jakarta (ANTARA) -``, ``Mataram, NTB (ANTARA News) -``,
+    ``TRIBUNNEWS.COM, JAKARTA --``, ``KONTAN.CO.ID - JAKARTA.``, ``TEMPO.CO,Jakarta-``,
+    ``Washington:``, ``KUALA LUMPUR 29 Ogos –``, ``SHAH ALAM &#8211;``, ``LONDON (Reuters) -``,
+    ``ORANGE, Calif. (AP) —``, every kind of dash and non-breaking spaces.
+
+    Never invents one. The place must be 1-4 capitalised words (an optional ``, Region``
+    included) and be followed by an outlet tag, a bracketed agency, a dash or a colon. A
+    place closed only by a dash or colon must not be followed by a lowercase word
+    (``Gibran - putra ...`` is not a dateline), nor start with a label word from
+    ``dateline.toml`` (``Baca juga:``). An outlet that is the subject of the sentence
+    (``Liputan6.com, menemui ...``, ``Kompas.com mencatat``) is not a dateline. A dateline
+    glued after a pull quote is recognised only with an outlet tag or bracketed agency,
+    right after a lowercase letter or punctuation (``...fundJakarta (ANTARA) -``).
+
+    Known limit: ``Speaker: text`` opening a transcript reads like ``Washington: text``;
+    call this on the story's first paragraph only.
+    """
+    forms = _forms()
+    for _name, pattern in forms.anchored:
+        m = pattern.match(paragraph)
+        if m is None:
+            continue
+        place = m.group("place") if "place" in pattern.groupindex else None
+        if place is not None and not _plausible(place):
+            continue
+        return DatelineMatch(place=place, start=0, end=m.end())
+    m = forms.glued.search(paragraph, 0, min(len(paragraph), _GLUED_WINDOW))
+    if m is not None and _plausible(m.group("place")):
+        return DatelineMatch(place=m.group("place"), start=m.start(), end=m.end())
+    return None
