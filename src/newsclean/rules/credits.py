@@ -35,7 +35,7 @@ class Credits:
         labels = sorted(book.labels("credits"), key=len, reverse=True)
         alt = "|".join(regex.escape(label) for label in labels)
         # a credit label, at the start of a piece or glued to the end of the last sentence
-        self._credit = regex.compile(rf"(?:(?<=[\p{{L}}\p{{N}}.!?\"”’)\s])|\A)\(?\s*(?:{alt})\s*:")
+        self._credit = regex.compile(rf"(?:(?<=[\p{{L}}\p{{N}}.,!?\"”’)\s])|\A)\(?\s*(?:{alt})\s*:")
         self._lines = compile_matcher(book.get("credits", "lines"), anchor=r"\A\s*", suffix=r"[\s.]*\Z")
         self._starts = compile_matcher(book.get("credits", "starts"), anchor=r"\A\s*")
         self._inline = compile_matcher(book.get("credits", "inline"))

@@ -20,6 +20,7 @@ from newsclean.metadata.dates import find_timestamp
 from newsclean.metadata.dateline import match_dateline
 from newsclean.model import Kind
 from newsclean.phrases import Phrasebook
+from newsclean.shapes import headline_case
 
 MAX_HEADER = 12
 MAX_TITLE_WORDS = 30
@@ -95,7 +96,7 @@ class Header:
             if title is None and self._title_shaped(piece):
                 title = piece
         if title is not None and (
-            found_byline or (body_follows and zone[-1] is title and self._headline_case(title.clean))
+            found_byline or (body_follows and zone[-1] is title and headline_case(title.clean, self._small))
         ):
             decisions.append(
                 title.drop(self.name, "title", kind=Kind.METADATA, meta=Meta(title=title.clean))
@@ -117,14 +118,6 @@ class Header:
             else Meta(authors=authors, editors=editors, timestamp=stamp)
         )
         return piece.drop(self.name, "byline", kind=Kind.METADATA, meta=meta)
-
-    def _headline_case(self, text: str) -> bool:
-        """Most words capitalised, as headlines are (``Gibran Dapat Pesan soal Pemerataan``)."""
-        words = [w for w in text.split() if w.lower().strip(",.:;!?\"'“”‘’") not in self._small]
-        if len(words) < 3:
-            return False
-        capital = sum(1 for w in words if w.lstrip("\"'“‘(")[:1].isupper() or w[:1].isdigit())
-        return capital >= 0.75 * len(words)
 
     @staticmethod
     def _title_shaped(piece: Piece) -> bool:

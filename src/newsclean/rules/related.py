@@ -11,10 +11,14 @@ import regex
 from newsclean.document import Decision, Document, Piece
 from newsclean.phrases import Phrasebook
 from newsclean.rules.base import PhraseRule
+from newsclean.shapes import ends_sentence, headline_case
 
 MAX_HEADLINE_WORDS = 30
 """A label's headline run longer than this must have body text glued after it."""
 MAX_FOLLOWING_HEADLINES = 6
+MIN_PIECES_FOR_TRAILING = 4
+MIN_TRAILING_WORDS = 4
+MAX_TRAILING_WORDS = 20
 
 # a glued boundary: a word or a closing mark immediately followed by a capital (no space)
 _GLUED = regex.compile(r"(?<=[\p{Ll}%)\]”\"'’.?!])(?=[\p{Lu}“\"])")
@@ -42,10 +46,13 @@ class RelatedLinks:
         yield from self._phrases.decide(doc)
         pieces = doc.pieces
         skip_until = -1
+        touched = -1
         for i, piece in enumerate(pieces):
             if i <= skip_until:
                 continue
             m = self._start.match(piece.text)
+            if m:
+                touched = i
             if m and m.group("label")[0].isupper():
                 reason = "related_link:" + " ".join(m.group("label").lower().split())
                 rest_at = m.end()
@@ -65,6 +72,17 @@ class RelatedLinks:
                     yield from self._inline_links(piece, end)
                 continue
             yield from self._inline_links(piece, 0)
+        # a headline closing the text, with no label: a related link (detik, tribun)
+        if len(pieces) >= MIN_PIECES_FOR_TRAILING and touched < len(pieces) - 1 and skip_until < len(pieces) - 1:
+            last = pieces[-1]
+            text = last.clean
+            if (
+                MIN_TRAILING_WORDS <= last.words <= MAX_TRAILING_WORDS
+                and not ends_sentence(text)
+                and not text.endswith(":")
+                and headline_case(text, self._small, min_words=MIN_TRAILING_WORDS)
+            ):
+                yield last.drop(self.name, "related_link:trailing_headline")
 
     def _inline_links(self, piece: Piece, pos: int) -> Iterator[Decision]:
         text = piece.text
