@@ -106,8 +106,7 @@ NOISE_CLASSES = frozenset({"read__also", "box_terkait", "detail__body-tag", "nav
 # Caption-like class/id tokens (only small elements qualify, see ``content.py``).
 CAPTION_TOKENS = frozenset(
     {
-        "caption", "figcaption", "pic_caption", "keterangan", "credit", "credits", "photo-caption",
-        "wp-caption-text",
+        "caption", "figcaption", "pic_caption", "keterangan", "photo-caption", "wp-caption-text",
     }
 )  # fmt: skip
 CAPTION_SUBSTRINGS: tuple[str, ...] = ("caption", "keterangan")
@@ -151,7 +150,9 @@ NON_PERSON_RE = re.compile(
     r"https?:|www\.|@|\.(?:com|co|id|net|org|my)\b|\b(?:redaksi|editorial|admin|administrator|"
     r"developer|team|staff|desk|newsroom|media|network|corporation|corp|inc|ltd|pt|reuters|antara|"
     r"detik\w*|kompas\w*|tribun\w*|liputan6|okezone|viva|merdeka|tempo|republika|kapanlagi|suara|"
-    r"cnn|bbc|afp|ap|bernama|wire|agency|agencies|agence|presse|press)\b",
+    r"cnn|bbc|afp|ap|bernama|wire|agency|agencies|agence|presse|press|"
+    r"senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday|updated|diperbarui)\b",
     re.IGNORECASE,
 )
 INITIALS_RE = re.compile(r"^[a-z]{1,4}(?:/[a-z]{1,4})*$")

@@ -275,7 +275,7 @@ class Renderer:
         if names:
             if _caption_like(el, names) and text <= _MAX_CAPTION and not guarded:
                 return "caption"
-            if not guarded:
+            if not guarded and tag not in INLINE_TAGS:  # links and spans inside a paragraph stay
                 for name in names:
                     if name in NOISE_CLASSES:
                         return f"dropped:class={name}"
@@ -284,7 +284,7 @@ class Renderer:
                             return f"dropped:class={token}"
         elif tag == "figcaption" and text <= _MAX_CAPTION:
             return "caption"
-        if tag in LINK_DENSE_TAGS and text and not guarded:
+        if tag in LINK_DENSE_TAGS and tag not in INLINE_TAGS and text and not guarded:
             links = st.links.get(el, 0)
             if st.link_ratio(el) > _MAX_LINK_RATIO and (links >= 3 or (text >= 80 and not header)):
                 return "dropped:link_dense"
@@ -391,6 +391,12 @@ def find_headline(body: Element, st: Stats, title: str | None, container: Elemen
     exact = [el for el, key in keyed if want and key == want]
     if exact:
         return exact[0]
+    if want and title:
+        low, high = 0.8 * len(title), 1.3 * len(title) + 5
+        start = st.pos[container]
+        for el in reversed(st.order[:start]):
+            if low <= st.text.get(el, 0) <= high and title_key(el.text_content()) == want:
+                return el
     matching = [el for el, key in keyed if want and key and (key in want or want in key)]
     if matching:
         return min(matching, key=lambda el: abs(st.pos[el] - st.pos[container]))

@@ -1,0 +1,96 @@
+"""Malformed, empty, fragmentary and huge inputs: never crash, never hang."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from newsclean.html import parse_html
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "",
+        "   \n ",
+        "<!-- only a comment -->",
+        "<html></html>",
+        "<html><body></body></html>",
+        "<html><body><script>var x = '<p>not text</p>';</script></body></html>",
+        "<<<>>><p <p>>",
+        "<div><p>unclosed <b>bold <i>italic</div>",
+        '<?xml version="1.0" encoding="utf-8"?><html><body><p>xml declared</p></body></html>',
+        "\ufeff<p>bom in a str</p>",
+        "<p>nul\x00byte</p>",
+        "<table><tr><td>cell<td>cell</table>",
+        "</p></div></body></html>",
+    ],
+)
+def test_never_crashes(html: str) -> None:
+    page = parse_html(html)
+    assert isinstance(page.text, str)
+
+
+def test_empty_is_not_an_article() -> None:
+    page = parse_html("<html><body></body></html>")
+    assert page.text == ""
+    assert not page.is_article
+    assert page.reason == "not_an_article:empty"
+
+
+def test_fragment() -> None:
+    page = parse_html("<p>hi</p>")
+    assert page.text == "hi"
+    assert page.is_article
+
+
+def test_unclosed_markup_keeps_words() -> None:
+    page = parse_html("<div><p>Satu <b>dua <i>tiga</div><p>Empat lima enam")
+    assert page.text.split() == ["Satu", "dua", "tiga", "Empat", "lima", "enam"]
+
+
+def test_inline_spacing_and_blocks() -> None:
+    html = (
+        "<article><p>Harga <b>naik</b>, kata <a href='/x'>Menteri</a>.</p>"
+        "<p>Satu<br>Dua<br/>Tiga</p><ul><li>a satu</li><li>b dua</li></ul>"
+        "<blockquote>Kutipan panjang.</blockquote><h2>Subjudul</h2></article>"
+    )
+    assert parse_html(html).text.splitlines() == [
+        "Harga naik, kata Menteri.",
+        "Satu",
+        "Dua",
+        "Tiga",
+        "a satu",
+        "b dua",
+        "Kutipan panjang.",
+        "Subjudul",
+    ]
+
+
+def test_nbsp_and_whitespace_normalised() -> None:
+    page = parse_html("<p>Satu&nbsp;&nbsp;dua\n\t  tiga</p>")
+    assert page.text == "Satu dua tiga"
+
+
+def test_deep_nesting_does_not_recurse() -> None:
+    html = "<div>" * 1500 + "<p>Paragraf di dasar yang dalam sekali.</p>" + "</div>" * 1500
+    page = parse_html(html)
+    assert "Paragraf di dasar" in page.text
+
+
+def test_pathological_depth_does_not_crash() -> None:
+    # libxml2 stops nesting past its depth limit; the page is still returned, never an exception.
+    html = "<div>" * 20000 + "<p>x</p>" + "</div>" * 20000
+    assert isinstance(parse_html(html).text, str)
+
+
+def test_huge_page_is_fast() -> None:
+    para = "<p>Kalimat berita yang cukup panjang, dengan koma, untuk dihitung sebagai paragraf.</p>"
+    menu = "<nav>" + "".join(f"<a href='/{i}'>Menu {i}</a>" for i in range(200)) + "</nav>"
+    html = f"<html><body>{menu}<article>{para * 20000}</article>{menu}</body></html>"
+    started = time.perf_counter()
+    page = parse_html(html)
+    assert time.perf_counter() - started < 10
+    assert page.text.count("\n") == 19999
+    assert "Menu 1" not in page.text
