@@ -52,7 +52,11 @@ def test_undeclared_utf8_then_cp1252() -> None:
 
 def test_binary_raises_input_error() -> None:
     with pytest.raises(InputError):
-        decode_html(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+        decode_html(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x02\x00\x00\x00\x01\x00")
+
+
+def test_stray_nul_byte_tolerated() -> None:
+    assert decode_html(b"<p>a\x00b</p>") == "<p>a\x00b</p>"
 
 
 def test_wrong_type_raises_input_error() -> None:

@@ -9,6 +9,7 @@ from newsclean.html._data import DOC_MARKER_RE, META_CHARSET_RE, TAG_RE, WESTERN
 
 _SNIFF_CHARS = 2048
 _DECLARATION_BYTES = 4096
+_MAX_NULS = 8  # more NUL bytes than this in the first 4 KB (and no BOM): binary, not a page
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF8, "utf-8"),
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -68,7 +69,8 @@ def decode_html(data: bytes) -> str:
     The rule, in order:
 
     1. A byte-order mark wins (UTF-8, UTF-16, UTF-32); bad bytes after it become U+FFFD.
-    2. NUL bytes in the first 4 KB without a BOM mean binary data: :class:`InputError`.
+    2. More than 8 NUL bytes in the first 4 KB without a BOM mean binary data:
+       :class:`InputError` (a stray NUL in a scraped page is tolerated and dropped later).
     3. A ``<meta charset>`` or ``http-equiv`` content type in the first 4 KB is used, except
        that a declared Western single-byte charset (ISO-8859-1, ASCII, windows-1252) is
        overridden by UTF-8 when the bytes are valid UTF-8 (mislabelled pages are common),
@@ -87,7 +89,7 @@ def decode_html(data: bytes) -> str:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return data[len(bom) :].decode(encoding, "replace")
-    if b"\x00" in data[:_DECLARATION_BYTES]:
+    if data[:_DECLARATION_BYTES].count(b"\x00") > _MAX_NULS:
         raise InputError("the bytes look binary (NUL bytes without a UTF-16/32 byte-order mark)")
     declared = _declared_charset(data)
     if declared is not None:
