@@ -93,9 +93,10 @@ def _forms() -> _Forms:
             rf"(?:(?:{outlet}){sep})?(?:{date}{sep})?(?!{_S}*\p{{Ll}})",
         ),
     )
+    caps = rf"\p{{Lu}}{{2,}}[\p{{Lu}}.'’-]*(?:{_S}\p{{Lu}}{{2,}}[\p{{Lu}}.'’-]*){{0,3}}"
     glued = regex.compile(
-        rf"(?<=[\p{{Ll}}\p{{N}}.,;:!?”\"’)])(?P<place>{_PLACE}{_REGION})"
-        rf"(?:{bracket}{sep}|,{_S}*(?:{outlet}){sep})"
+        rf"(?<=[\p{{Ll}}\p{{N}}.,;:!?”\"’)])(?:(?P<place>{_PLACE}{_REGION})"
+        rf"(?:{bracket}{sep}|,{_S}*(?:{outlet}){sep})|(?P<place>{caps}{_REGION}){sep}(?=\p{{Lu}}))"
     )
     return _Forms(
         anchored=tuple((name, regex.compile(source)) for name, source in anchored),
@@ -125,8 +126,9 @@ def match_dateline(paragraph: str) -> DatelineMatch | None:
     (``Gibran - putra ...`` is not a dateline), nor start with a label word from
     ``dateline.toml`` (``Baca juga:``). An outlet that is the subject of the sentence
     (``Liputan6.com, menemui ...``, ``Kompas.com mencatat``) is not a dateline. A dateline
-    glued after a pull quote is recognised only with an outlet tag or bracketed agency,
-    right after a lowercase letter or punctuation (``...fundJakarta (ANTARA) -``).
+    glued after a pull quote or caption is recognised only with an outlet tag or bracketed
+    agency, or as an ALL-CAPS place and a dash, right after a lowercase letter or punctuation
+    (``...fundJakarta (ANTARA) -``, ``...New York Times)WASHINGTON —``).
 
     Known limit: ``Speaker: text`` opening a transcript reads like ``Washington: text``;
     call this on the story's first paragraph only.

@@ -52,6 +52,8 @@ class _Patterns:
     published: re.Pattern[str]
     word: re.Pattern[str]
     range_before: re.Pattern[str]
+    bad_time: re.Pattern[str]
+    """A time-like text right after a date whose time was not accepted (``25:61``)."""
 
 
 _LETTER = r"[^\W\d_]"
@@ -95,6 +97,7 @@ def _patterns() -> _Patterns:
         published=re.compile(marker_published),
         word=re.compile(rf"{_LETTER}+"),
         range_before=re.compile(r"\d\s{0,2}[-–]\s{0,2}$"),
+        bad_time=re.compile(r"[\s,|/•·–—-]{0,5}(?:(?i:pukul|jam|at)\.?\s{1,3})?\d{1,2}[:.]\d"),
     )
 
 
@@ -206,6 +209,8 @@ def find_timestamp(text: str, *, default_tz: dt.tzinfo | None) -> DateMatch | No
     for m in patterns.date.finditer(text):
         if _is_story_date(text, m):
             continue
+        if m["h"] is None and patterns.bad_time.match(text, m.end()):
+            continue  # "21 Januari 2019 25:61": an impossible time, not a date-only line
         try:
             value = _value(m, default_tz)
         except (ValueError, KeyError, OverflowError):
