@@ -1,0 +1,81 @@
+"""match_dateline against real story openings (fixtures/headers/headers.json)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from newsclean.metadata.dateline import match_dateline
+
+HEADERS = Path(__file__).resolve().parent.parent / "fixtures" / "headers" / "headers.json"
+
+
+def rows(kind: str) -> list[Any]:
+    data = json.loads(HEADERS.read_text(encoding="utf-8"))
+    return [pytest.param(r, id=r["source"]) for r in data if r["kind"] == kind]
+
+
+@pytest.mark.parametrize("row", rows("dateline"))
+def test_corpus_dateline(row: dict[str, Any]) -> None:
+    found = match_dateline(row["input"])
+    expected = row["expected"]
+    if expected is None:
+        assert found is None
+        return
+    assert found is not None
+    assert found.place == expected["place"]
+    assert found.start == expected["start"]
+    assert row["input"][found.start : found.end] == expected["prefix"]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "place", "prefix"),
+    [
+        ("JAKARTA, KOMPAS.com - Presiden Joko Widodo", "JAKARTA", "JAKARTA, KOMPAS.com - "),
+        ("KOMPAS.com - Marcus Gideon menang", None, "KOMPAS.com - "),
+        ("Liputan6.com, Jakarta - Indonesia memasuki", "Jakarta", "Liputan6.com, Jakarta - "),
+        ("Liputan6.com, Jakarta Presiden Joko Widodo mengatakan", "Jakarta", "Liputan6.com, Jakarta "),
+        ("TRIBUNNEWS.COM, JAKARTA -- Kepala Dinas", "JAKARTA", "TRIBUNNEWS.COM, JAKARTA -- "),
+        ("Jakarta, CNN Indonesia -- Presiden", "Jakarta", "Jakarta, CNN Indonesia -- "),
+        ("Washington: Amerika Serikat", "Washington", "Washington: "),
+        ("KUALA LUMPUR 29 Ogos – Polis menahan", "KUALA LUMPUR", "KUALA LUMPUR 29 Ogos – "),
+        ("SHAH ALAM – Gara-gara panik", "SHAH ALAM", "SHAH ALAM – "),
+        ("WASHINGTON — President Joe Biden", "WASHINGTON", "WASHINGTON — "),
+        ("LONDON (Reuters) - Oil prices", "LONDON", "LONDON (Reuters) - "),
+        ("Doha - Qatar menyatakan", "Doha", "Doha - "),
+        ("VIVA – Pianis cilik", None, "VIVA – "),
+        ("Okezone.com - Ada banyak", None, "Okezone.com - "),
+        ("merdeka.com - Banyak jalan", None, "merdeka.com - "),
+        ("detikNews - Polisi masih", None, "detikNews - "),
+        ("Jakarta - Lima mahasiswa", "Jakarta", "Jakarta - "),
+        ("Jakarta\u00a0(ANTARA)\u00a0‒\u00a0Menteri", "Jakarta", "Jakarta\u00a0(ANTARA)\u00a0‒\u00a0"),
+    ],
+)
+def test_shapes(paragraph: str, place: str | None, prefix: str) -> None:
+    found = match_dateline(paragraph)
+    assert found is not None and found.place == place and found.start == 0
+    assert paragraph[: found.end] == prefix
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Liputan6.com, menemui Presiden di Istana",
+        "Kompas.com mencatat ada lima hal penting",
+        "Jakarta, kota terbesar di Indonesia, kembali dilanda banjir.",
+        '"Jakarta itu kota besar," kata dia.',
+        "“Jakarta - Bandung bisa ditempuh dua jam,” kata Budi.",
+        "Baca juga: Prabowo ajak rakyat tak golput",
+        "Baca Juga: Prabowo ajak rakyat",
+        "Gibran Rakabuming Raka - putra presiden - datang ke Solo.",
+        "Kompas.com - 21/01/2019, 22:05 WIB",
+        "Presiden Joko Widodo Dan Menteri Keuangan Sri Mulyani Indrawati - Kami",
+        "Editor: Faisal Yunianto",
+        "",
+    ],
+)
+def test_not_a_dateline(paragraph: str) -> None:
+    assert match_dateline(paragraph) is None
