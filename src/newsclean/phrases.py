@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re as std_re
 import tomllib
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -166,25 +166,148 @@ def phrasebook_from(extra: Iterable[str | Path | Mapping[str, Any]] = ()) -> Phr
     return book
 
 
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """Where a phrase matched, and which phrase it was."""
+
+    start: int
+    end: int
+    id: str
+
+
 @dataclass(frozen=True)
-class Matcher:
-    """Several phrases compiled into one pattern; a match says which phrase it was."""
-
+class _Compiled:
     pattern: Any  # a compiled regex.Pattern
-    ids: tuple[str, ...]
+    id: str
+    needs: tuple[str, ...]
+    """Lower-case literals one of which any match must contain (empty: no prefilter)."""
 
-    def reason_of(self, m: Any) -> str:
-        return self.ids[int(m.lastgroup[1:])]
+
+class Matcher:
+    """Several phrases, each compiled once, tried only when its literals occur in the text.
+
+    The prefilter makes a family of forty patterns cost a few substring tests on a piece
+    that contains none of their words, which is nearly every piece.
+    """
+
+    def __init__(self, phrases: Iterable[Phrase], anchor: str = "", suffix: str = "") -> None:
+        compiled = []
+        for p in phrases:
+            flags = "" if p.case else "(?i)"
+            pattern = regex.compile(f"{flags}{anchor}(?:{p.pattern}){suffix}", regex.V0)
+            compiled.append(_Compiled(pattern, p.id, required_literals(p.pattern)))
+        self._compiled = tuple(compiled)
+        self._always = tuple(i for i, c in enumerate(compiled) if not c.needs)
+        needs = sorted({n for c in compiled for n in c.needs}, key=len, reverse=True)
+        # every literal found at a position implies the shorter literals it starts with
+        users: dict[str, set[int]] = {n: {i for i, c in enumerate(compiled) if n in c.needs} for n in needs}
+        self._users = {n: frozenset().union(*(users[m] for m in needs if n.startswith(m))) for n in needs}
+        self._trigger = std_re.compile("(?=(" + "|".join(map(std_re.escape, needs)) + "))") if needs else None
+
+    def __bool__(self) -> bool:
+        return bool(self._compiled)
+
+    def _candidates(self, text: str) -> list[_Compiled]:
+        if self._trigger is None:
+            return list(self._compiled)
+        found = set(self._trigger.findall(text.lower()))
+        if not found:
+            return [self._compiled[i] for i in self._always]
+        chosen = set(self._always).union(*(self._users[n] for n in found))
+        return [self._compiled[i] for i in sorted(chosen)]
+
+    def match(self, text: str) -> Hit | None:
+        """The first phrase (in file order) that matches at the start of ``text``."""
+        for c in self._candidates(text):
+            m = c.pattern.match(text)
+            if m:
+                return Hit(m.start(), m.end(), c.id)
+        return None
+
+    def search(self, text: str) -> Hit | None:
+        """The leftmost match of any phrase in ``text``."""
+        best: Hit | None = None
+        for c in self._candidates(text):
+            m = c.pattern.search(text)
+            if m and (best is None or m.start() < best.start):
+                best = Hit(m.start(), m.end(), c.id)
+        return best
+
+    def finditer(self, text: str) -> list[Hit]:
+        """Every non-overlapping match of any phrase, leftmost (then longest) first."""
+        hits = [Hit(m.start(), m.end(), c.id) for c in self._candidates(text) for m in c.pattern.finditer(text)]
+        hits.sort(key=lambda h: (h.start, -h.end))
+        out: list[Hit] = []
+        for h in hits:
+            if h.end > h.start and (not out or h.start >= out[-1].end):
+                out.append(h)
+        return out
 
 
 def compile_matcher(phrases: Iterable[Phrase], *, anchor: str = "", suffix: str = "") -> Matcher | None:
-    """One alternation of ``phrases`` with a named group per phrase (``None`` if no phrase)."""
-    parts = []
-    ids = []
-    for i, p in enumerate(phrases):
-        flags = "" if p.case else "(?i)"
-        parts.append(f"(?P<g{i}>{flags and '(?i:'}{p.pattern}{flags and ')'})")
-        ids.append(p.id)
-    if not parts:
-        return None
-    return Matcher(regex.compile(anchor + "(?:" + "|".join(parts) + ")" + suffix, regex.V0), tuple(ids))
+    """A :class:`Matcher` for ``phrases`` (``None`` when there are none)."""
+    matcher = Matcher(phrases, anchor, suffix)
+    return matcher if matcher else None
+
+
+_PROPERTY = std_re.compile(r"\\[pP]\{[^}]*\}|\\[pP]\w")
+
+
+def required_literals(pattern: str) -> tuple[str, ...]:
+    """Lower-case strings one of which every match of ``pattern`` contains (``()`` if unsure).
+
+    Worked out from the parsed pattern: a run of literal characters that every match must
+    go through, or one such run per branch of a required alternation.
+
+    >>> required_literals(r"Baca\s+selengkapnya\s+di\s+sini")
+    ('selengkapnya',)
+    >>> required_literals(r"(?:Getty\s+Images|AP\s+Photo)")
+    ('images', 'photo')
+    >>> required_literals(r"[A-Z]+")
+    ()
+    """
+    import sre_constants as c  # noqa: PLC0415 (stdlib parser, only needed here)
+    import sre_parse  # noqa: PLC0415
+
+    try:
+        tree = sre_parse.parse(_PROPERTY.sub(".", pattern))
+    except Exception:  # noqa: BLE001 (a syntax only the regex module knows: no prefilter)
+        return ()
+
+    def best(options: list[tuple[str, ...]]) -> tuple[str, ...] | None:
+        options = [o for o in options if o]
+        if not options:
+            return None
+        return max(options, key=lambda o: min(len(s) for s in o))
+
+    def seq(items: Any) -> tuple[str, ...] | None:
+        found: list[tuple[str, ...]] = []
+        run: list[str] = []
+        for op, av in items:
+            if op is c.LITERAL:
+                run.append(chr(av))
+                continue
+            if len(run) >= MIN_LITERAL:
+                found.append(("".join(run).lower(),))
+            run = []
+            if op is c.SUBPATTERN:
+                sub = seq(av[-1])
+                if sub:
+                    found.append(sub)
+            elif op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[0] >= 1:
+                sub = seq(av[2])
+                if sub:
+                    found.append(sub)
+            elif op is c.BRANCH:
+                alts = [seq(b) for b in av[1]]
+                if all(alts):
+                    found.append(tuple(s for a in alts if a for s in a))
+        if len(run) >= MIN_LITERAL:
+            found.append(("".join(run).lower(),))
+        return best(found)
+
+    result = seq(tree)
+    return result or ()
+
+
+MIN_LITERAL = 3

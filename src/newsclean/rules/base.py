@@ -41,15 +41,15 @@ class PhraseRule:
         for piece in doc.pieces:
             text = piece.text
             if self._lines is not None and len(text) <= LONG_PIECE:
-                m = self._lines.pattern.match(text)
-                if m:
-                    yield piece.drop(self.name, f"{family}:{self._lines.reason_of(m)}")
+                hit = self._lines.match(text)
+                if hit:
+                    yield piece.drop(self.name, f"{family}:{hit.id}")
                     continue
             if self._starts is not None:
-                m = self._starts.pattern.match(text)
-                if m:
-                    yield piece.drop(self.name, f"{family}:{self._starts.reason_of(m)}")
+                hit = self._starts.match(text)
+                if hit:
+                    yield piece.drop(self.name, f"{family}:{hit.id}")
                     continue
             if self._inline is not None:
-                for m in self._inline.pattern.finditer(text):
-                    yield piece.cut(m.start(), m.end(), self.name, f"{family}:{self._inline.reason_of(m)}")
+                for hit in self._inline.finditer(text):
+                    yield piece.cut(hit.start, hit.end, self.name, f"{family}:{hit.id}")

@@ -28,22 +28,21 @@ class Captions:
 
     def _credited(self, text: str) -> str | None:
         if self._whole is not None:
-            m = self._whole.pattern.match(text)
-            if m:
-                return self._whole.reason_of(m)
+            hit = self._whole.match(text)
+            if hit:
+                return hit.id
         if self._credit is not None:
-            m = self._credit.pattern.search(text)
-            if m:
-                return self._credit.reason_of(m)
+            hit = self._credit.search(text)
+            if hit:
+                return hit.id
         return None
 
     def decide(self, doc: Document) -> Iterator[Decision]:
         pieces = doc.pieces
         if pieces and self._lead is not None:
-            m = self._lead.pattern.match(pieces[0].text)
-            if m:
-                yield pieces[0].cut(m.start(), m.end(), self.name, f"caption:lead:{self._lead.reason_of(m)}",
-                                    kind=Kind.CAPTION)
+            hit = self._lead.match(pieces[0].text)
+            if hit:
+                yield pieces[0].cut(hit.start, hit.end, self.name, f"caption:lead:{hit.id}", kind=Kind.CAPTION)
         counts = Counter(p.clean for p in pieces if p.words >= 3)
         seen: set[str] = set()
         for index, piece in enumerate(pieces):

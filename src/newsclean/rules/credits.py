@@ -52,20 +52,20 @@ class Credits:
                 if not text.strip():
                     continue
             if self._lines is not None and len(text) < 300:
-                lm = self._lines.pattern.match(text)
-                if lm:
-                    yield piece.drop(self.name, "credit:" + self._lines.reason_of(lm))
+                hit = self._lines.match(text)
+                if hit:
+                    yield piece.drop(self.name, "credit:" + hit.id)
                     continue
             if self._starts is not None:
-                sm = self._starts.pattern.match(text)
-                if sm and len(text[sm.end():].split()) <= MAX_CREDIT_WORDS:
-                    yield piece.cut(sm.start(), len(text.rstrip()), self.name, "credit:" + self._starts.reason_of(sm))
+                hit = self._starts.match(text)
+                if hit and len(text[hit.end:].split()) <= MAX_CREDIT_WORDS:
+                    yield piece.cut(hit.start, len(text.rstrip()), self.name, "credit:" + hit.id)
                     continue
             if self._inline is not None:
-                im = self._inline.pattern.search(text)
-                if im and len(text[im.end():].split()) <= MAX_CREDIT_WORDS:
-                    yield piece.cut(im.start(), len(text.rstrip()), self.name, "credit:" + self._inline.reason_of(im))
-                    text = text[: im.start()]
+                hit = self._inline.search(text)
+                if hit and len(text[hit.end:].split()) <= MAX_CREDIT_WORDS:
+                    yield piece.cut(hit.start, len(text.rstrip()), self.name, "credit:" + hit.id)
+                    text = text[: hit.start]
             # reporter / editor credit lines, in the last pieces of the story
             if idx > last - TAIL_PIECES:
                 names = _name_credit(text)

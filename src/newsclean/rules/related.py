@@ -16,6 +16,8 @@ from newsclean.shapes import ends_sentence, headline_case
 MAX_HEADLINE_WORDS = 30
 """A label's headline run longer than this must have body text glued after it."""
 MAX_FOLLOWING_HEADLINES = 6
+LABEL_WINDOW = 48
+"""How far before a colon a related-link label may start."""
 MIN_PIECES_FOR_TRAILING = 4
 MIN_TRAILING_WORDS = 4
 MAX_TRAILING_WORDS = 20
@@ -87,9 +89,14 @@ class RelatedLinks:
     def _inline_links(self, piece: Piece, pos: int) -> Iterator[Decision]:
         text = piece.text
         while True:
-            m = self._inline.search(text, pos)
-            if not m:
+            # a label always ends in a colon: look for labels just before each colon only
+            colon = _next_colon(text, pos)
+            if colon == -1:
                 return
+            m = self._inline.search(text, max(pos, colon - LABEL_WINDOW), colon + 1)
+            if not m:
+                pos = colon + 1
+                continue
             if not m.group("label")[0].isupper():
                 pos = m.end()
                 continue
@@ -153,6 +160,12 @@ class RelatedLinks:
         text = piece.clean
         words = text.split()
         return 2 <= len(words) <= 25 and not text.endswith((".", ":")) and not text.startswith(("“", '"'))
+
+
+def _next_colon(text: str, pos: int) -> int:
+    a = text.find(":", pos)
+    b = text.find("：", pos)
+    return min(a, b) if a != -1 and b != -1 else max(a, b)
 
 
 def _segments(text: str, limit: int) -> Iterator[tuple[int, int]]:
