@@ -168,9 +168,13 @@ def print_comparison(results: list[dict[str, Any] | str], names: list[str]) -> N
         if not isinstance(r, str)
     }
     if "newsclean" in rates:
-        for other in ("trafilatura", "justext"):
-            if other in rates:
-                print(f"\nnewsclean is {rates['newsclean'] / rates[other]:.1f}x {other} (docs/s)")
+        ratios = [
+            f"{rates['newsclean'] / rates[other]:.1f}x {other}"
+            for other in ("trafilatura", "justext")
+            if other in rates
+        ]
+        if ratios:
+            print(f"\nnewsclean docs/s: {', '.join(ratios)}")
 
 
 def print_scaling(rows: list[dict[str, Any]]) -> None:

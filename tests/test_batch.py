@@ -7,6 +7,7 @@ generated in tmp_path.
 from __future__ import annotations
 
 import csv
+import gzip
 import io
 import itertools
 import json
@@ -289,3 +290,12 @@ def test_ordered_map_reads_a_bounded_window_ahead() -> None:
 
 def test_ordered_map_single_worker_is_plain_map() -> None:
     assert list(ordered_map(square, range(5), workers=1, chunksize=DEFAULT_CHUNKSIZE)) == [0, 1, 4, 9, 16]
+
+
+def test_gzipped_jsonl_in_and_out(tmp_path: Path) -> None:
+    src = tmp_path / "in.jsonl.gz"
+    src.write_bytes(gzip.compress((DATA / "articles.jsonl").read_bytes()))
+    out = tmp_path / "out.jsonl.gz"
+    run_batch(str(src), str(out))
+    rows = [json.loads(line) for line in gzip.decompress(out.read_bytes()).decode().splitlines()]
+    assert [r["id"] for r in rows] == list(source_texts(DATA / "articles.jsonl"))

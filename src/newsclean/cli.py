@@ -90,8 +90,11 @@ def format_removals(article: newsclean.Article) -> str:
     """One line per removal: rule, reason, and the removed text, shortened."""
     if not article.removals:
         return "nothing removed"
-    width = max(len(r.rule) for r in article.removals)
-    return "\n".join(f"{r.rule:<{width}}  {r.reason}  {shorten(r.text)!r}" for r in article.removals)
+    rule_width = max(len(r.rule) for r in article.removals)
+    reason_width = max(len(r.reason) for r in article.removals)
+    return "\n".join(
+        f"{r.rule:<{rule_width}}  {r.reason:<{reason_width}}  {shorten(r.text)!r}" for r in article.removals
+    )
 
 
 def _read(path: str) -> bytes:
