@@ -1,0 +1,261 @@
+"""Whole pages: find the article block in everything a browser shows, and drop the rest.
+
+Some inputs are not an article but a whole page as text (``document.body.innerText``):
+mega-menus, tickers, teaser lists, share widgets and footers, with the story somewhere in
+the middle. This rule runs first and, from the text alone:
+
+1. groups the lines into *blocks* (runs of lines between blank lines; one line per block
+   when the text has hardly any blank lines), so a hard-wrapped paragraph is one block;
+2. calls a block *prose* when it reads as story text (enough words, a sentence end or a
+   long run, and not a list of link-like lines);
+3. takes the densest run of prose as the story core: the maximum-sum run of blocks where a
+   prose block weighs its word count and any other block a penalty per line and word
+   (short in-story lines between paragraphs are bridged, a footer or teaser list is not);
+4. acts only when the text looks like a whole page: enough furniture before the core and
+   around it, most of it short lines; an ordinary article (which opens with its title or
+   its first paragraph) is never touched;
+5. extends the core upward to the headline: the nearest title-shaped line above it that
+   has a date or byline line next to it, so the header rule still sees title, byline and
+   date; teaser lists between the headline and the story go as ``teaser_list``;
+6. decides to drop every line before the block (``outside_article:before``) and after it
+   (``outside_article:after``).
+
+Everything is one pass over the pieces plus a bounded look at the header window: linear.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+import regex
+
+from newsclean.document import Decision, Document, Piece
+from newsclean.metadata.byline import is_byline_label, parse_byline
+from newsclean.metadata.dates import find_timestamp
+
+MIN_PIECES = 40
+"""A text with fewer non-blank lines is never treated as a whole page."""
+MIN_BEFORE = 5
+"""Lines of page furniture the page must show before the story core."""
+LEAD = 8
+"""A page opens with furniture: no prose block starts among its first this many lines."""
+MIN_OUTSIDE = 20
+"""Lines outside the story core (before and after) the page must show."""
+MIN_LINK_SHARE = 0.45
+"""Share of the lines before the core that must be link-like (:func:`is_link_like`)."""
+MIN_LINK_SHARE_OUTSIDE = 0.3
+"""Share of all lines outside the core that must be link-like."""
+SHORT_WORDS = 6
+"""A line of at most this many words is short."""
+MIN_CORE_WORDS = 40
+"""A story core with fewer words is no story: the rule then does nothing."""
+BLANK_SHARE = 0.15
+"""Blocks are blank-line separated only when at least this share of lines is blank."""
+
+PROSE_MIN_WORDS = 10
+PROSE_LONG_WORDS = 30
+LINE_PENALTY = 4
+WORD_PENALTY = 1.0
+
+HEADER_WINDOW = 24
+"""How many pieces above the core the headline is looked for."""
+TITLE_MIN_WORDS = 3
+TITLE_MAX_WORDS = 30
+TITLE_MAX_LINES = 3
+NEAR = 4
+"""A date or byline within this many pieces below (or 2 above) marks a headline."""
+TEASER_RUN = 3
+"""This many headline-shaped lines in a row, between headline and story, are a teaser list."""
+
+_SENTENCE_END = regex.compile(r"[.!?…][\"”’')\]]*\Z|[\"”’]\Z")
+_LINK_START = regex.compile(r"\A\W*(?:\p{Lu}|\p{N}+\W*\Z)")
+_LOWER_START = regex.compile(r"\A[\"“'‘(]?[\p{Ll}\p{N}]")
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """Consecutive pieces not separated by a blank line."""
+
+    first: int
+    """Index of the first piece (into ``doc.pieces``)."""
+    last: int
+    """Index of the last piece, inclusive."""
+    words: int
+    prose: bool
+
+    @property
+    def lines(self) -> int:
+        return self.last - self.first + 1
+
+
+def is_link_like(piece: Piece) -> bool:
+    """A menu entry, link or widget label: short, no sentence end, opening with a capital
+    (or a bare number, as share counters are)."""
+    text = piece.text.strip()
+    return (piece.words <= SHORT_WORDS and _LINK_START.match(text) is not None
+            and not _SENTENCE_END.search(text))
+
+
+def _is_prose(pieces: Sequence[Piece]) -> bool:
+    words = sum(p.words for p in pieces)
+    if words < PROSE_MIN_WORDS:
+        return False
+    text = pieces[-1].text.strip()
+    if words < PROSE_LONG_WORDS and not _SENTENCE_END.search(text):
+        return False
+    if len(pieces) == 1:
+        return True
+    # several lines: hard-wrapped prose (long lines, or lines that continue a sentence),
+    # not a list of link-like lines each opening with a capital
+    if words / len(pieces) >= 8:
+        return True
+    flowing = sum(1 for p in pieces[1:] if _LOWER_START.match(p.text.strip()))
+    return flowing * 3 >= len(pieces) - 1
+
+
+def blocks_of(doc: Document) -> list[Block]:
+    """The pieces of ``doc`` grouped into blocks, each classified prose or not."""
+    pieces = doc.pieces
+    blank = sum(1 for s, e in doc.lines if not doc.source[s:e].strip())
+    by_blank = blank >= BLANK_SHARE * len(doc.lines)
+    out: list[Block] = []
+    start = 0
+    for i in range(1, len(pieces) + 1):
+        if i < len(pieces) and by_blank and pieces[i].line <= pieces[i - 1].line + 1:
+            continue
+        group = pieces[start:i]
+        out.append(Block(start, i - 1, sum(p.words for p in group), _is_prose(group)))
+        start = i
+    return out
+
+
+def _weight(block: Block) -> float:
+    if block.prose:
+        return block.words
+    return -(LINE_PENALTY * block.lines + WORD_PENALTY * block.words)
+
+
+def densest_run(blocks: Sequence[Block]) -> tuple[int, int, float]:
+    """The maximum-weight run of blocks (Kadane): ``(first, last, weight)``."""
+    best = (0, -1, 0.0)
+    start = 0
+    total = 0.0
+    for i, block in enumerate(blocks):
+        if total <= 0:
+            start, total = i, 0.0
+        total += _weight(block)
+        if total > best[2]:
+            best = (start, i, total)
+    return best
+
+
+def _is_meta_line(piece: Piece) -> bool:
+    """A byline or date line (what sits next to a headline)."""
+    text = piece.clean
+    if piece.words > 20:
+        return False
+    if is_byline_label(text) is not None:
+        return True
+    byline = parse_byline(text, default_tz=None)
+    if byline is not None and (byline.authors or byline.timestamp):
+        return True
+    return find_timestamp(text, default_tz=None) is not None
+
+
+def _title_shaped(block: Block, pieces: Sequence[Piece]) -> bool:
+    if block.lines > TITLE_MAX_LINES or not TITLE_MIN_WORDS <= block.words <= TITLE_MAX_WORDS:
+        return False
+    text = pieces[block.last].text.strip()
+    first = pieces[block.first].text.strip()
+    return not text.endswith((".", ":", ",", ";")) and (first[:1].isupper() or first[:1].isdigit()
+                                                        or first[:1] in "\"“'‘")
+
+
+def _headline(blocks: Sequence[Block], core: int, pieces: Sequence[Piece]) -> tuple[int, int] | None:
+    """The headline block above the core block, and the block the article starts with (the
+    headline, or the date line just above it when none is below it).
+
+    A headline is a title-shaped block not in a run of three or more (as teaser lists and
+    share buttons are) with a date or byline line near it; the
+    one nearest to such a line wins, a line below it before one above it.
+    """
+    lowest = blocks[core].first
+    meta: dict[int, bool] = {}
+
+    def is_meta(i: int) -> bool:
+        if i not in meta:
+            meta[i] = 0 <= i < len(pieces) and _is_meta_line(pieces[i])
+        return meta[i]
+
+    def titled(i: int) -> bool:
+        return 0 <= i < core and _title_shaped(blocks[i], pieces) and not is_meta(blocks[i].first)
+
+    best: tuple[int, int, int, int] | None = None  # (distance, above?, block, start block)
+    b = core - 1
+    while b >= 0 and lowest - blocks[b].first <= HEADER_WINDOW:
+        block = blocks[b]
+        run = (titled(b - 1) and (titled(b + 1) or titled(b - 2))) or (titled(b + 1) and titled(b + 2))
+        if titled(b) and not run:
+            below = next((k for k in range(1, NEAR + 1)
+                          if block.last + k < lowest and is_meta(block.last + k)), None)
+            above = next((k for k in (1, 2) if is_meta(block.first - k)), None)
+            if below is not None and (best is None or (below, 0) < best[:2]):
+                best = (below, 0, b, b)
+            elif above is not None and (best is None or (above, 1) < best[:2]):
+                start = next(i for i in range(b, -1, -1) if blocks[i].first <= block.first - above)
+                best = (above, 1, b, start)
+        b -= 1
+    return None if best is None else (best[2], best[3])
+
+
+def _headline_like(piece: Piece) -> bool:
+    text = piece.text.strip()
+    return piece.words >= 3 and not _SENTENCE_END.search(text) and not text.endswith(":")
+
+
+class PageLayout:
+    """Finds the article block of a whole page and drops the lines around it."""
+
+    name = "layout"
+
+    def decide(self, doc: Document) -> Iterator[Decision]:
+        pieces = doc.pieces
+        if len(pieces) < MIN_PIECES:
+            return
+        blocks = blocks_of(doc)
+        if any(b.prose and b.first < LEAD for b in blocks[:LEAD]):
+            return
+        first, last, weight = densest_run(blocks)
+        if last < first or weight < MIN_CORE_WORDS:
+            return
+        start = blocks[first].first
+        end = blocks[last].last
+        outside = pieces[:start] + pieces[end + 1 :]
+        if start < MIN_BEFORE or len(outside) < MIN_OUTSIDE:
+            return
+        before = pieces[:start]
+        if sum(map(is_link_like, before)) < MIN_LINK_SHARE * len(before):
+            return
+        if sum(map(is_link_like, outside)) < MIN_LINK_SHARE_OUTSIDE * len(outside):
+            return
+        head = _headline(blocks, first, pieces)
+        top = blocks[head[1]].first if head is not None else start
+        for piece in pieces[:top]:
+            yield piece.drop(self.name, "outside_article:before")
+        if head is not None:
+            yield from self._teasers(pieces[blocks[head[0]].last + 1 : start])
+        for piece in pieces[end + 1 :]:
+            yield piece.drop(self.name, "outside_article:after")
+
+    def _teasers(self, zone: Sequence[Piece]) -> Iterator[Decision]:
+        """Runs of headline-shaped lines between the headline and the story."""
+        run: list[Piece] = []
+        for piece in [*zone, None]:
+            if piece is not None and _headline_like(piece) and not _is_meta_line(piece):
+                run.append(piece)
+                continue
+            if len(run) >= TEASER_RUN:
+                for p in run:
+                    yield p.drop(self.name, "teaser_list")
+            run = []
