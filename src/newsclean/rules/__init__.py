@@ -9,10 +9,12 @@ from newsclean.rules.credits import Credits
 from newsclean.rules.dateline import Dateline
 from newsclean.rules.duplicates import Duplicates
 from newsclean.rules.header import Header
+from newsclean.rules.layout import PageLayout
 from newsclean.rules.leftovers import Leftovers
 from newsclean.rules.related import RelatedLinks
 
 RULE_NAMES = (
+    "layout",
     "scripts",
     "ads",
     "prompts",
@@ -32,6 +34,7 @@ RULE_NAMES = (
 def default_rules(book: Phrasebook) -> list[Rule]:
     """The built-in rules, compiled against ``book``, in :data:`RULE_NAMES` order."""
     rules: list[Rule] = [
+        PageLayout(),
         PhraseRule("scripts", book),
         PhraseRule("ads", book),
         PhraseRule("prompts", book),
