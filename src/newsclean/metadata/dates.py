@@ -62,19 +62,20 @@ _LETTER = r"[^\W\d_]"
 @functools.cache
 def _patterns() -> _Patterns:
     tables = date_tables()
-    months = alternation(set(tables.months))
-    weekdays = alternation(set(tables.weekdays))
     zones = alternation(set(tables.zones))
     not_letter = rf"(?<!{_LETTER})"
-    # A month or weekday may be glued to a lowercase word before it ("readApril").
+    # Month and weekday names are matched as plain words and looked up in the tables
+    # afterwards (a dict lookup is much faster than a 100-way regex alternation). A word
+    # may be glued to a lowercase word before it ("readApril").
     word_start = rf"(?:{not_letter}|(?<=[a-z])(?=[A-Z]))"
+    month = rf"{_LETTER}{{3,9}}(?!{_LETTER})\.?"
     year_end = r"(?:(?!\d)|(?=\d{1,2}:\d\d))"  # "2023" or the glued "20232:26 PM"
     date = rf"""
-        (?:{word_start}(?P<wd>(?i:{weekdays}))\.?[\s,]{{0,4}})?
-        (?:
-            (?<![\d/.-])(?P<d1>[0-3]?\d)[\s-]{{1,3}}(?P<m1>(?i:{months}))(?!{_LETTER})\.?,?[\s-]{{1,3}}
+        (?:{word_start}(?P<wd>{_LETTER}{{3,9}}(?:['’]{_LETTER}{{2}})?)\.?[\s,]{{0,4}})?
+        (?P<core>
+            (?<![\d/.-])(?P<d1>[0-3]?\d)[\s-]{{1,3}}(?P<m1>{month}),?[\s-]{{1,3}}
                 (?P<y1>(?:19|20)\d\d){year_end}
-          | {word_start}(?P<m2>(?i:{months}))(?!{_LETTER})\.?\s{{1,3}}(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?
+          | {word_start}(?P<m2>{month})\s{{1,3}}(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?
                 ,?\s{{1,3}}(?P<y2>(?:19|20)\d\d){year_end}
           | (?<![\d/.-])(?P<y4>(?:19|20)\d\d)-(?P<m4>[01]\d)-(?P<d4>[0-3]\d)(?!\d)
           | (?<![\d/.-])(?P<d3>[0-3]?\d)(?P<s3>[/.-])(?P<m3>[01]?\d)(?P=s3)(?P<y3>(?:19|20)\d\d)(?![\d/.-])
@@ -132,9 +133,9 @@ def _value(m: re.Match[str], default_tz: dt.tzinfo | None) -> dt.datetime | dt.d
     """Build the value; raises ValueError for out-of-range fields."""
     months = date_tables().months
     if m["d1"]:
-        day, month, year = int(m["d1"]), months[m["m1"].casefold()], int(m["y1"])
+        day, month, year = int(m["d1"]), months[m["m1"].rstrip(".").casefold()], int(m["y1"])
     elif m["m2"]:
-        day, month, year = int(m["d2"]), months[m["m2"].casefold()], int(m["y2"])
+        day, month, year = int(m["d2"]), months[m["m2"].rstrip(".").casefold()], int(m["y2"])
     elif m["y4"]:
         day, month, year = int(m["d4"]), int(m["m4"]), int(m["y4"])
     else:
@@ -206,21 +207,30 @@ def find_timestamp(text: str, *, default_tz: dt.tzinfo | None) -> DateMatch | No
     patterns = _patterns()
     found: list[DateMatch] = []
     previous_end = 0
-    for m in patterns.date.finditer(text):
-        if _is_story_date(text, m):
+    weekdays = date_tables().weekdays
+    pos = 0
+    while (m := patterns.date.search(text, pos)) is not None:
+        if _is_story_date(text, m) or (m["h"] is None and patterns.bad_time.match(text, m.end())):
+            pos = m.end()  # in-story date, or "21 Januari 2019 25:61" (an impossible time)
             continue
-        if m["h"] is None and patterns.bad_time.match(text, m.end()):
-            continue  # "21 Januari 2019 25:61": an impossible time, not a date-only line
         try:
             value = _value(m, default_tz)
         except (ValueError, KeyError, OverflowError):
+            pos = m.start() + 1  # not a month name ("readApril" -> "April"), or out of range
             continue
-        between = text[previous_end : m.start()]
-        updated = bool(patterns.updated.search(between)) and not patterns.published.search(
-            between[_last_end(patterns.updated, between) :]
+        pos = m.end()
+        wd = m["wd"]
+        start = m.start() if wd and wd.casefold() in weekdays else m.start("core")
+        between = text[previous_end:start]
+        updated = (
+            len(between) > 2
+            and bool(patterns.updated.search(between))
+            and not patterns.published.search(between[_last_end(patterns.updated, between) :])
         )
         previous_end = m.end()
-        found.append(DateMatch(value, m.start(), m.end(), updated))
+        found.append(DateMatch(value, start, m.end(), updated))
+        if not updated:
+            break  # the first time not marked as an update is the publication time
     if not found:
         return None
     best = next((d for d in found if not d.updated), found[0])
