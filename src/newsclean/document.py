@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from newsclean.model import Kind
+from newsclean.phrases import Matcher
 from newsclean.segment import normalize_space
 
 
@@ -78,7 +79,17 @@ class Document:
     """Removed character spans, sorted and non-overlapping."""
     meta: dict[str, object] = field(default_factory=dict)
     """Metadata found so far (title, authors, ...), for rules that need it."""
+    found_literals: frozenset[str] | None = None
+    """Phrase literals present anywhere in the text (``None``: not scanned)."""
+    vocabulary: frozenset[str] = frozenset()
+    """The literals the scan looked for."""
     _pieces: list[Piece] | None = None
+
+    def narrow(self, matcher: Matcher | None) -> Matcher | None:
+        """``matcher`` cut down to the phrases that can match somewhere in this document."""
+        if matcher is None:
+            return None
+        return matcher.for_text(self.found_literals, self.vocabulary)
 
     @property
     def pieces(self) -> list[Piece]:

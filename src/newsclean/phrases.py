@@ -203,9 +203,29 @@ class Matcher:
         users: dict[str, set[int]] = {n: {i for i, c in enumerate(compiled) if n in c.needs} for n in needs}
         self._users = {n: frozenset().union(*(users[m] for m in needs if n.startswith(m))) for n in needs}
         self._trigger = std_re.compile("(?=(" + "|".join(map(std_re.escape, needs)) + "))") if needs else None
+        self.needs = frozenset(needs)
 
     def __bool__(self) -> bool:
         return bool(self._compiled)
+
+    def for_text(self, found: frozenset[str] | None, vocabulary: frozenset[str]) -> Matcher | None:
+        """This matcher cut down to the phrases whose literals occur in a document.
+
+        ``found`` is what a :class:`LiteralScanner` over ``vocabulary`` found in the whole
+        document; the result needs no per-piece prefilter. ``None`` when no phrase can match.
+        """
+        if found is None or not self.needs <= vocabulary:
+            return self
+        chosen = set(self._always).union(*(self._users[n] for n in found & self.needs))
+        if not chosen:
+            return None
+        narrowed = object.__new__(Matcher)
+        narrowed._compiled = tuple(self._compiled[i] for i in sorted(chosen))
+        narrowed._always = ()
+        narrowed._users = {}
+        narrowed._trigger = None
+        narrowed.needs = frozenset()
+        return narrowed
 
     def _candidates(self, text: str) -> list[_Compiled]:
         if self._trigger is None:
@@ -242,6 +262,31 @@ class Matcher:
             if h.end > h.start and (not out or h.start >= out[-1].end):
                 out.append(h)
         return out
+
+
+class LiteralScanner:
+    """Finds which of many literals occur in a text (case-insensitively).
+
+    One substring test per literal on the lower-cased text: measured faster here than one
+    big alternation, and exact (overlapping literals are all found).
+    """
+
+    def __init__(self, literals: Iterable[str]) -> None:
+        self.vocabulary = frozenset(s.lower() for s in literals if s)
+        self._ordered = tuple(sorted(self.vocabulary))
+
+    def scan(self, text: str) -> frozenset[str]:
+        """The literals of the vocabulary that occur in ``text``."""
+        lower = text.lower()
+        return frozenset([s for s in self._ordered if s in lower])
+
+
+def phrasebook_literals(book: Phrasebook) -> frozenset[str]:
+    """Every prefilter literal of every phrase in ``book``."""
+    return frozenset(
+        n for kinds in book.entries.values() for kind, phrases in kinds.items() if kind != "labels"
+        for p in phrases for n in required_literals(p.pattern)
+    )
 
 
 def compile_matcher(phrases: Iterable[Phrase], *, anchor: str = "", suffix: str = "") -> Matcher | None:

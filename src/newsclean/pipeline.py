@@ -4,6 +4,7 @@ the :class:`~newsclean.model.Article` with the full trace of what went and why."
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -14,7 +15,7 @@ from newsclean.errors import ConfigError, InputError
 from newsclean.language import default_timezone, guess_language
 from newsclean.metadata.dates import parse_datetime
 from newsclean.model import Article, Kind, Provenance, Removal
-from newsclean.phrases import phrasebook_from
+from newsclean.phrases import LiteralScanner, phrasebook_from, phrasebook_literals
 from newsclean.rules import RULE_NAMES, Rule, default_rules
 from newsclean.segment import normalize_space, split_lines
 
@@ -23,6 +24,7 @@ MAX_CHARS = 20_000_000
 article says ``truncated=True``."""
 
 _CONTROL = {c: " " for c in [*range(0, 9), 11, 12, *range(14, 32), 127]}
+_HAS_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 """Control characters (NUL included) read as spaces: same length, so offsets stay true."""
 
 
@@ -47,6 +49,7 @@ class Cleaner:
         if unknown:
             raise ConfigError(f"unknown rule(s) {sorted(unknown)}; rules are {', '.join(RULE_NAMES)}")
         book = phrasebook_from(phrases)
+        self._scanner = LiteralScanner(phrasebook_literals(book))
         rules = [r for r in default_rules(book) if r.name not in disabled]
         # user rules run before the header and dateline rules, so those see a clean top
         at = next((i for i, r in enumerate(rules) if r.name in ("header", "dateline", "leftovers")), len(rules))
@@ -73,12 +76,15 @@ class Cleaner:
             cut = text.rfind("\n", 0, self.max_chars)
             text = text[: cut if cut > 0 else self.max_chars]
             truncated = True
-        text = text.translate(_CONTROL)
+        if _HAS_CONTROL.search(text):
+            text = text.translate(_CONTROL)
         site = site or site_of(url)
         if not text.strip():
             return Article(url=url, site=site, empty_reason="empty_input", truncated=truncated)
         language = guess_language(text)
         doc = Document(text, split_lines(text))
+        doc.found_literals = self._scanner.scan(text)
+        doc.vocabulary = self._scanner.vocabulary
         doc.meta["default_tz"] = default_timezone(language)
         removals, meta = self._run(doc)
         return build_article(doc, removals, meta, url=url, site=site, language=language,

@@ -38,18 +38,21 @@ class PhraseRule:
 
     def decide(self, doc: Document) -> Iterator[Decision]:
         family = self.family
+        lines, starts, inline = doc.narrow(self._lines), doc.narrow(self._starts), doc.narrow(self._inline)
+        if lines is None and starts is None and inline is None:
+            return
         for piece in doc.pieces:
             text = piece.text
-            if self._lines is not None and len(text) <= LONG_PIECE:
-                hit = self._lines.match(text)
+            if lines is not None and len(text) <= LONG_PIECE:
+                hit = lines.match(text)
                 if hit:
                     yield piece.drop(self.name, f"{family}:{hit.id}")
                     continue
-            if self._starts is not None:
-                hit = self._starts.match(text)
+            if starts is not None:
+                hit = starts.match(text)
                 if hit:
                     yield piece.drop(self.name, f"{family}:{hit.id}")
                     continue
-            if self._inline is not None:
-                for hit in self._inline.finditer(text):
+            if inline is not None:
+                for hit in inline.finditer(text):
                     yield piece.cut(hit.start, hit.end, self.name, f"{family}:{hit.id}")

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from newsclean.document import Decision, Document
 from newsclean.model import Kind
-from newsclean.phrases import Phrasebook, compile_matcher
+from newsclean.phrases import Matcher, Phrasebook, compile_matcher
 
 MAX_CAPTION_WORDS = 90
 HEADER_PIECES = 3
@@ -26,21 +26,22 @@ class Captions:
         self._whole = compile_matcher(book.get("captions", "lines"), anchor=r"\A\s*", suffix=r"\s*\Z")
         self._lead = compile_matcher(book.get("captions", "lead"), anchor=r"\A\s*")
 
-    def _credited(self, text: str) -> str | None:
-        if self._whole is not None:
-            hit = self._whole.match(text)
+    def _credited(self, text: str, whole: Matcher | None, credit: Matcher | None) -> str | None:
+        if whole is not None:
+            hit = whole.match(text)
             if hit:
                 return hit.id
-        if self._credit is not None:
-            hit = self._credit.search(text)
+        if credit is not None:
+            hit = credit.search(text)
             if hit:
                 return hit.id
         return None
 
     def decide(self, doc: Document) -> Iterator[Decision]:
         pieces = doc.pieces
-        if pieces and self._lead is not None:
-            hit = self._lead.match(pieces[0].text)
+        lead, whole, credit_matcher = doc.narrow(self._lead), doc.narrow(self._whole), doc.narrow(self._credit)
+        if pieces and lead is not None:
+            hit = lead.match(pieces[0].text)
             if hit:
                 yield pieces[0].cut(hit.start, hit.end, self.name, f"caption:lead:{hit.id}", kind=Kind.CAPTION)
         counts = Counter(p.clean for p in pieces if p.words >= 3)
@@ -50,7 +51,7 @@ class Captions:
             if piece.words > MAX_CAPTION_WORDS:
                 continue
             repeated = counts.get(text, 0) > 1
-            credit = self._credited(piece.text)
+            credit = self._credited(piece.text, whole, credit_matcher)
             if credit is None and repeated and index < HEADER_PIECES:
                 credit = "repeated_above_story"
             if credit is None and _says_it_twice(text):

@@ -43,6 +43,7 @@ class Credits:
     def decide(self, doc: Document) -> Iterator[Decision]:
         pieces = doc.pieces
         last = len(pieces) - 1
+        lines, starts, inline = doc.narrow(self._lines), doc.narrow(self._starts), doc.narrow(self._inline)
         for idx, piece in enumerate(pieces):
             text = piece.text
             m = _INITIALS.search(text)
@@ -51,18 +52,18 @@ class Credits:
                 text = text[: m.start()]
                 if not text.strip():
                     continue
-            if self._lines is not None and len(text) < 300:
-                hit = self._lines.match(text)
+            if lines is not None and len(text) < 300:
+                hit = lines.match(text)
                 if hit:
                     yield piece.drop(self.name, "credit:" + hit.id)
                     continue
-            if self._starts is not None:
-                hit = self._starts.match(text)
+            if starts is not None:
+                hit = starts.match(text)
                 if hit and len(text[hit.end:].split()) <= MAX_CREDIT_WORDS:
                     yield piece.cut(hit.start, len(text.rstrip()), self.name, "credit:" + hit.id)
                     continue
-            if self._inline is not None:
-                hit = self._inline.search(text)
+            if inline is not None:
+                hit = inline.search(text)
                 if hit and len(text[hit.end:].split()) <= MAX_CREDIT_WORDS:
                     yield piece.cut(hit.start, len(text.rstrip()), self.name, "credit:" + hit.id)
                     text = text[: hit.start]
