@@ -22,7 +22,7 @@ from typing import Any, Literal
 import regex
 
 from newsclean.metadata._data import alternation, byline_tables
-from newsclean.metadata._outlets import is_outlet
+from newsclean.metadata._outlets import is_outlet as _is_outlet
 from newsclean.metadata.dates import DateMatch, find_timestamp
 
 __all__ = ["MAX_BYLINE", "MAX_NAME_WORDS", "Byline", "Role", "is_byline_label", "parse_byline"]
@@ -48,6 +48,13 @@ class Byline:
     (``...(RPJPN).Pewarta: A``), so ``line[:start]`` is not part of it."""
 
 
+@functools.lru_cache(maxsize=4096)
+def is_outlet(text: str) -> bool:
+    """Cached :func:`newsclean.metadata._outlets.is_outlet` (credit parts repeat a lot)."""
+    return _is_outlet(text)
+
+
+_ROLES: tuple[Role, ...] = ("author", "editor")
 _S = r"[ \t\u00a0]"
 _NAME_TOKEN = r"\p{Lu}[\p{L}\p{M}'’.\-]*"
 
@@ -56,8 +63,14 @@ _NAME_TOKEN = r"\p{Lu}[\p{L}\p{M}'’.\-]*"
 class _Patterns:
     prefix: Any
     """A line-opening role prefix: ``Oleh``, ``By``, ``Laporan Wartawan``."""
-    scan: Any
-    """Any role label in the line: ``Editor:`` (also glued), ``; Editing by``."""
+    colon_word: Any
+    """A word before a colon; a label when it (or its capitalised tail: ``AkbarEditor``) is one."""
+    by: Any
+    """An English credit clause after a separator: ``; Editing by``, ``, additional reporting by``."""
+    colon_labels: dict[str, Role]
+    """Colon labels, folded, to role."""
+    glued_labels: dict[str, Role]
+    """Colon labels as written (capitalised), for labels glued to the word before."""
     roles: dict[str, Role]
     """Regex group name to role."""
     terminator: Any
@@ -71,24 +84,21 @@ class _Patterns:
 @functools.cache
 def _patterns() -> _Patterns:
     t = byline_tables()
-    la, le = alternation(t.labels["author"]), alternation(t.labels["editor"])
     pa, pe = alternation(t.prefixes["author"]), alternation(t.prefixes["editor"])
     ba = alternation(tuple(p for p in t.prefixes["author"] if p.casefold().endswith(" by")))
     be = alternation(tuple(p for p in t.prefixes["editor"] if p.casefold().endswith(" by")))
-    colon = (
-        rf"(?:(?<![\p{{L}}\p{{N}}])(?i:(?P<ca>{la})|(?P<ce>{le}))"
-        rf"|(?<=[\p{{L}}\p{{N}}.!?)”\"’])(?:(?P<ga>{la})|(?P<ge>{le}))){_S}*:"
-    )
-    by = rf"(?<=[;,|]{_S}*)(?i:(?P<ba>{ba})|(?P<be>{be}))(?!\p{{L}})(?:{_S}*:)?"
+    by = rf"[;,|]{_S}*(?i:(?P<ba>{ba})|(?P<be>{be}))(?!\p{{L}})(?:{_S}*:)?"
     labels: dict[str, Role] = {}
     for role in ("author", "editor"):
         for word in (*t.labels[role], *t.prefixes[role], role):
             labels[word.casefold()] = "author" if role == "author" else "editor"
     return _Patterns(
         prefix=regex.compile(rf"[\s(\[]*(?i:(?P<pa>{pa})|(?P<pe>{pe}))(?!\p{{L}})(?:{_S}*:)?"),
-        scan=regex.compile(f"{colon}|{by}"),
-        roles={"pa": "author", "pe": "editor", "ca": "author", "ce": "editor", "ga": "author",
-               "ge": "editor", "ba": "author", "be": "editor"},
+        colon_word=regex.compile(rf"([\p{{L}}\p{{N}}/]+){_S}*:"),
+        by=regex.compile(by),
+        colon_labels={w.casefold(): r for r in _ROLES for w in (*t.labels[r], r)},
+        glued_labels={w: r for r in _ROLES for w in t.labels[r]},
+        roles={"pa": "author", "pe": "editor", "ba": "author", "be": "editor"},
         terminator=regex.compile(r"[|•·\t\n\r]|©|(?i:copyright)|\s{3,}"),
         splitter=regex.compile(r"\s*(?:[,;&]|(?<!\S)(?:and|dan|serta)(?!\S))\s*"),
         name_token=regex.compile(_NAME_TOKEN),
@@ -190,14 +200,27 @@ def _labelled(line: str, default_tz: dt.tzinfo | None) -> Byline | None:
         hits.append((m.start(m.lastgroup), m.end(), role))
         pos = m.end()
     opening = len(line) - len(line.lstrip(" \t\u00a0([\u200b"))
-    for m in p.scan.finditer(line, pos):
-        group = m.lastgroup or "ca"
+    found: list[tuple[int, int, Role]] = []
+    for m in p.colon_word.finditer(line, pos):
+        word, start = m.group(1), m.start(1)
+        label_role = p.colon_labels.get(word.casefold())
+        if label_role is None:  # a label glued to the word before: "AkbarEditor:", "2023Pewarta:"
+            for i in range(1, len(word)):
+                if word[i].isupper() and (label_role := p.glued_labels.get(word[i:])) is not None:
+                    start += i
+                    break
+        if label_role is not None:
+            found.append((start, m.end(), label_role))
+    for m in p.by.finditer(line, pos):
+        group = m.lastgroup or "ba"
+        found.append((m.start(group), m.end(), p.roles[group]))
+    for start, end, role in sorted(found):
         if not hits:
-            before = line[: m.start()].rstrip(" \t\u00a0")
-            glued = m.start() > 0 and not line[m.start() - 1].isspace()
-            if not (m.start() <= opening or glued or before.endswith(("|", ";", "•", "("))):
+            before = line[:start].rstrip(" \t\u00a0")
+            glued = start > 0 and not line[start - 1].isspace()
+            if not (start <= opening or glued or before.endswith(("|", ";", "•", "("))):
                 return None
-        hits.append((m.start(), m.end(), p.roles[group]))
+        hits.append((start, end, role))
     if not hits:
         return None
     authors: list[str] = []
