@@ -45,9 +45,14 @@ def clean(
     return _default_cleaner().clean(raw, url=url, site=site, published=published)
 
 
-def explain(raw: str | bytes, **kwargs: str | None) -> list[Removal]:
+def explain(
+    raw: str | bytes,
+    *,
+    url: str | None = None,
+    site: str | None = None,
+) -> list[Removal]:
     """What :func:`clean` removes from ``raw``: each piece of text, the rule, and the reason."""
-    return clean(raw, **kwargs).removals  # type: ignore[arg-type]
+    return clean(raw, url=url, site=site).removals
 
 
 __all__ = [

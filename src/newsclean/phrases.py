@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re as std_re
 import tomllib
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -299,7 +299,7 @@ _PROPERTY = std_re.compile(r"\\[pP]\{[^}]*\}|\\[pP]\w")
 
 
 def required_literals(pattern: str) -> tuple[str, ...]:
-    """Lower-case strings one of which every match of ``pattern`` contains (``()`` if unsure).
+    r"""Lower-case strings one of which every match of ``pattern`` contains (``()`` if unsure).
 
     Worked out from the parsed pattern: a run of literal characters that every match must
     go through, or one such run per branch of a required alternation.
@@ -311,12 +311,12 @@ def required_literals(pattern: str) -> tuple[str, ...]:
     >>> required_literals(r"[A-Z]+")
     ()
     """
-    import sre_constants as c  # noqa: PLC0415 (stdlib parser, only needed here)
-    import sre_parse  # noqa: PLC0415
+    import sre_constants as c
+    import sre_parse
 
     try:
         tree = sre_parse.parse(_PROPERTY.sub(".", pattern))
-    except Exception:  # noqa: BLE001 (a syntax only the regex module knows: no prefilter)
+    except Exception:
         return ()
 
     def best(options: list[tuple[str, ...]]) -> tuple[str, ...] | None:

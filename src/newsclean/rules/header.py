@@ -16,8 +16,8 @@ import regex
 
 from newsclean.document import Decision, Document, Meta, Piece
 from newsclean.metadata.byline import is_byline_label, parse_byline
-from newsclean.metadata.dates import find_timestamp
 from newsclean.metadata.dateline import match_dateline
+from newsclean.metadata.dates import find_timestamp
 from newsclean.model import Kind
 from newsclean.phrases import Phrasebook
 from newsclean.shapes import headline_case
@@ -123,6 +123,6 @@ class Header:
     def _title_shaped(piece: Piece) -> bool:
         words = piece.words
         text = piece.text.strip()
-        return 2 <= words <= MAX_TITLE_WORDS and not text.endswith((".", ":", ",")) and text[:1].isupper() or (
+        return (2 <= words <= MAX_TITLE_WORDS and not text.endswith((".", ":", ",")) and text[:1].isupper()) or (
             2 <= words <= MAX_TITLE_WORDS and text[:1] in "\"“'‘" and not text.endswith(".")
         )

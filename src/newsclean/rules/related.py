@@ -147,10 +147,10 @@ class RelatedLinks:
             token = w.group()
             first = token.lstrip("\"“'‘(")[:1]
             if k > 0 and (token.startswith(("“", '"')) or _LIST_NUMBER.match(token)):
-                return w.start()
+                return int(w.start())
             if first.islower() and token.lower().strip(",.:;!?") not in self._small:
                 if last_cap is not None and last_cap > 0:
-                    return words[last_cap].start()
+                    return int(words[last_cap].start())
                 return len(seg)
             if first.isupper() or first.isdigit():
                 last_cap = k
