@@ -25,6 +25,7 @@ Everything is one pass over the pieces plus a bounded look at the header window:
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
@@ -34,7 +35,7 @@ from newsclean.document import Decision, Document, Piece
 from newsclean.metadata.byline import is_byline_label, parse_byline
 from newsclean.metadata.dates import find_timestamp
 
-MIN_PIECES = 40
+MIN_PIECES = 25
 """A text with fewer non-blank lines is never treated as a whole page."""
 MIN_BEFORE = 5
 """Lines of page furniture the page must show before the story core."""
@@ -56,7 +57,12 @@ BLANK_SHARE = 0.15
 PROSE_MIN_WORDS = 10
 PROSE_LONG_WORDS = 30
 LINE_PENALTY = 4
-WORD_PENALTY = 1.0
+WORD_PENALTY_CAP = 8
+SENTENCE_WEIGHT = 0.5
+MAX_GAP = 6
+"""This many blocks in a row that are neither prose nor a sentence end a story."""
+HEADLINE_PREFERENCE = 0.25
+"""A run with a headline above it wins over a heavier one without, down to this ratio."""
 
 HEADER_WINDOW = 24
 """How many pieces above the core the headline is looked for."""
@@ -65,10 +71,13 @@ TITLE_MAX_WORDS = 30
 TITLE_MAX_LINES = 3
 NEAR = 4
 """A date or byline within this many pieces below (or 2 above) marks a headline."""
+DATE_SHARE = 0.25
+"""A date line is mostly date: a date inside a teaser headline does not make one."""
 TEASER_RUN = 3
 """This many headline-shaped lines in a row, between headline and story, are a teaser list."""
 
-_SENTENCE_END = regex.compile(r"[.!?…][\"”’')\]]*\Z|[\"”’]\Z")
+_SENTENCE_END = regex.compile(r"(?<!\.\.)[.!?][\"”’')\]]*\Z|[\"”’]\Z")
+"""A sentence ends here (a truncated teaser's ``…`` or ``...`` does not count)."""
 _LINK_START = regex.compile(r"\A\W*(?:\p{Lu}|\p{N}+\W*\Z)")
 _LOWER_START = regex.compile(r"\A[\"“'‘(]?[\p{Ll}\p{N}]")
 
@@ -83,6 +92,8 @@ class Block:
     """Index of the last piece, inclusive."""
     words: int
     prose: bool
+    sentence: bool
+    """Not prose but a short sentence (``Salah satunya adalah depresi.``): in-story."""
 
     @property
     def lines(self) -> int:
@@ -104,14 +115,25 @@ def _is_prose(pieces: Sequence[Piece]) -> bool:
     text = pieces[-1].text.strip()
     if words < PROSE_LONG_WORDS and not _SENTENCE_END.search(text):
         return False
-    if len(pieces) == 1:
+    if len(pieces) == 1 or any(p.words >= PROSE_LONG_WORDS for p in pieces):
         return True
     # several lines: hard-wrapped prose (long lines, or lines that continue a sentence),
     # not a list of link-like lines each opening with a capital
+    # a link-like line followed by a line opening a new unit: a headline with its blurb,
+    # a menu entry, not a sentence carried over
+    breaks = sum(1 for a, b in itertools.pairwise(pieces)
+                 if is_link_like(a) and not _LOWER_START.match(b.text.strip()))
+    if breaks * 2 >= len(pieces) - 1:
+        return False
     if words / len(pieces) >= 8:
         return True
     flowing = sum(1 for p in pieces[1:] if _LOWER_START.match(p.text.strip()))
     return flowing * 3 >= len(pieces) - 1
+
+
+def _is_sentence(piece: Piece) -> bool:
+    text = piece.text.strip()
+    return piece.words >= 3 and _SENTENCE_END.search(text) is not None and ":" not in text
 
 
 def blocks_of(doc: Document) -> list[Block]:
@@ -125,7 +147,10 @@ def blocks_of(doc: Document) -> list[Block]:
         if i < len(pieces) and by_blank and pieces[i].line <= pieces[i - 1].line + 1:
             continue
         group = pieces[start:i]
-        out.append(Block(start, i - 1, sum(p.words for p in group), _is_prose(group)))
+        words = sum(p.words for p in group)
+        prose = _is_prose(group)
+        sentence = not prose and len(group) == 1 and _is_sentence(group[0])
+        out.append(Block(start, i - 1, words, prose, sentence))
         start = i
     return out
 
@@ -133,21 +158,37 @@ def blocks_of(doc: Document) -> list[Block]:
 def _weight(block: Block) -> float:
     if block.prose:
         return block.words
-    return -(LINE_PENALTY * block.lines + WORD_PENALTY * block.words)
+    if block.sentence:
+        return SENTENCE_WEIGHT * block.words
+    return -(LINE_PENALTY * block.lines + min(block.words, WORD_PENALTY_CAP))
 
 
-def densest_run(blocks: Sequence[Block]) -> tuple[int, int, float]:
-    """The maximum-weight run of blocks (Kadane): ``(first, last, weight)``."""
+def prose_runs(blocks: Sequence[Block]) -> list[tuple[int, int, float]]:
+    """The densest run of blocks of each stretch, heaviest first: ``(first, last, weight)``.
+
+    Kadane's maximum-sum run, where a stretch also ends at :data:`MAX_GAP` blocks in a row
+    that are neither prose nor a sentence (a footer, a teaser list), so a story and a
+    teaser feed below it are never one run.
+    """
+    runs: list[tuple[int, int, float]] = []
     best = (0, -1, 0.0)
-    start = 0
-    total = 0.0
+    start, total, gap = 0, 0.0, 0
     for i, block in enumerate(blocks):
-        if total <= 0:
+        gap = 0 if block.prose or block.sentence else gap + 1
+        if total <= 0 or gap >= MAX_GAP:
+            if best[1] >= best[0]:
+                runs.append(best)
+            best = (i + 1, i, 0.0) if gap >= MAX_GAP else (i, i - 1, 0.0)
             start, total = i, 0.0
+            if gap >= MAX_GAP:
+                continue
         total += _weight(block)
         if total > best[2]:
             best = (start, i, total)
-    return best
+    if best[1] >= best[0]:
+        runs.append(best)
+    runs.sort(key=lambda r: -r[2])
+    return runs
 
 
 def _is_meta_line(piece: Piece) -> bool:
@@ -160,7 +201,8 @@ def _is_meta_line(piece: Piece) -> bool:
     byline = parse_byline(text, default_tz=None)
     if byline is not None and (byline.authors or byline.timestamp):
         return True
-    return find_timestamp(text, default_tz=None) is not None
+    stamp = find_timestamp(text, default_tz=None)
+    return stamp is not None and stamp.end - stamp.start >= DATE_SHARE * len(text)
 
 
 def _title_shaped(block: Block, pieces: Sequence[Piece]) -> bool:
@@ -210,8 +252,12 @@ def _headline(blocks: Sequence[Block], core: int, pieces: Sequence[Piece]) -> tu
 
 
 def _headline_like(piece: Piece) -> bool:
+    """A teaser headline: three words or more, no sentence end, mostly capitalised words."""
     text = piece.text.strip()
-    return piece.words >= 3 and not _SENTENCE_END.search(text) and not text.endswith(":")
+    words = text.split()
+    capitals = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit())
+    return (len(words) >= 3 and capitals * 2 >= len(words) and not _SENTENCE_END.search(text)
+            and not text.endswith(":"))
 
 
 class PageLayout:
@@ -226,9 +272,19 @@ class PageLayout:
         blocks = blocks_of(doc)
         if any(b.prose and b.first < LEAD for b in blocks[:LEAD]):
             return
-        first, last, weight = densest_run(blocks)
-        if last < first or weight < MIN_CORE_WORDS:
+        runs = [r for r in prose_runs(blocks) if r[2] >= MIN_CORE_WORDS]
+        if not runs:
             return
+        first, last, weight = runs[0]
+        head = _headline(blocks, first, doc.pieces)
+        if head is None:
+            for other in runs[1:3]:
+                if other[2] < HEADLINE_PREFERENCE * weight:
+                    break
+                head = _headline(blocks, other[0], doc.pieces)
+                if head is not None:
+                    first, last, weight = other
+                    break
         start = blocks[first].first
         end = blocks[last].last
         outside = pieces[:start] + pieces[end + 1 :]
@@ -239,7 +295,6 @@ class PageLayout:
             return
         if sum(map(is_link_like, outside)) < MIN_LINK_SHARE_OUTSIDE * len(outside):
             return
-        head = _headline(blocks, first, pieces)
         top = blocks[head[1]].first if head is not None else start
         for piece in pieces[:top]:
             yield piece.drop(self.name, "outside_article:before")
