@@ -20,11 +20,14 @@ from newsclean.metadata.dateline import match_dateline
 from newsclean.metadata.dates import find_timestamp
 from newsclean.model import Kind
 from newsclean.phrases import Phrasebook
-from newsclean.shapes import headline_case
+from newsclean.shapes import ends_sentence, headline_case
 
 MAX_HEADER = 12
 MAX_TITLE_WORDS = 30
 MAX_DATE_LINE_WORDS = 16
+DATELINE_SEARCH = 6
+"""How far down the story's dateline may open it (below captions, title and byline)."""
+CAPTION_MIN_WORDS = 8
 _SENTENCE_END = regex.compile(r"[.!?][\"”’')]*\s*\Z")
 
 
@@ -40,6 +43,15 @@ def is_body(piece: Piece) -> bool:
     return m is not None and m.start == 0 and words >= 6
 
 
+def _dateline_anchor(pieces: list[Piece]) -> int | None:
+    """Index of the piece, among the first few, that opens the story with a dateline."""
+    for i, piece in enumerate(pieces[:DATELINE_SEARCH]):
+        m = match_dateline(piece.text)
+        if m is not None and m.start == 0 and piece.words >= 6:
+            return i
+    return None
+
+
 class Header:
     name = "header"
 
@@ -50,19 +62,27 @@ class Header:
     def decide(self, doc: Document) -> Iterator[Decision]:
         tz = doc.meta.get("default_tz", self.default_tz)
         assert tz is None or isinstance(tz, dt.tzinfo)
+        pieces = doc.pieces
+        anchor = _dateline_anchor(pieces)
         zone: list[Piece] = []
         body_follows = False
-        for piece in doc.pieces[:MAX_HEADER]:
-            if is_body(piece):
-                body_follows = True
-                break
-            zone.append(piece)
+        if anchor is not None:
+            # everything above the dateline that opens the story is header material
+            zone = pieces[:anchor]
+            body_follows = True
+        else:
+            for piece in pieces[:MAX_HEADER]:
+                if is_body(piece):
+                    body_follows = True
+                    break
+                zone.append(piece)
         if not zone:
             return
         found_byline = False
         title: Piece | None = None
         pending_label: str | None = None
         decisions: list[Decision] = []
+        leftovers: list[Piece] = []
         for piece in zone:
             text = piece.clean
             if pending_label is not None:
@@ -95,12 +115,20 @@ class Header:
                     continue
             if title is None and self._title_shaped(piece):
                 title = piece
+            elif anchor is not None:
+                leftovers.append(piece)
         if title is not None and (
-            found_byline or (body_follows and zone[-1] is title and headline_case(title.clean, self._small))
+            found_byline
+            or (body_follows and (zone[-1] is title or anchor is not None) and headline_case(title.clean, self._small))
         ):
             decisions.append(
                 title.drop(self.name, "title", kind=Kind.METADATA, meta=Meta(title=title.clean))
             )
+        for piece in leftovers:
+            if ends_sentence(piece.clean) or piece.words >= CAPTION_MIN_WORDS:
+                decisions.append(piece.drop(self.name, "caption:above_dateline", kind=Kind.CAPTION))
+            else:
+                decisions.append(piece.drop(self.name, "header:above_dateline"))
         yield from decisions
 
     def _byline(
