@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import regex
 
@@ -82,12 +82,35 @@ _LINK_START = regex.compile(r"\A\W*(?:\p{Lu}|\p{N}+\W*\Z)")
 _LOWER_START = regex.compile(r"\A[\"“'‘(]?[\p{Ll}\p{N}]")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
+class Line:
+    """A piece with the features the rule reads, computed once."""
+
+    piece: Piece
+    text: str
+    """The piece's text, stripped."""
+    words: int
+    link: bool
+    """Link-like: a menu entry, link or widget label (short, no sentence end, opening with a
+    capital or a bare number, as share counters are)."""
+    lower: bool
+    """Opens in lower case (or with a digit): a wrapped sentence going on."""
+
+    @classmethod
+    def of(cls, piece: Piece) -> Line:
+        text = piece.text.strip()
+        words = len(text.split())
+        link = (words <= SHORT_WORDS and _LINK_START.match(text) is not None
+                and _SENTENCE_END.search(text) is None)
+        return cls(piece, text, words, link, _LOWER_START.match(text) is not None)
+
+
+@dataclass(slots=True)
 class Block:
     """Consecutive pieces not separated by a blank line."""
 
     first: int
-    """Index of the first piece (into ``doc.pieces``)."""
+    """Index of the first line (into the document's pieces)."""
     last: int
     """Index of the last piece, inclusive."""
     words: int
@@ -100,57 +123,43 @@ class Block:
         return self.last - self.first + 1
 
 
-def is_link_like(piece: Piece) -> bool:
-    """A menu entry, link or widget label: short, no sentence end, opening with a capital
-    (or a bare number, as share counters are)."""
-    text = piece.text.strip()
-    return (piece.words <= SHORT_WORDS and _LINK_START.match(text) is not None
-            and not _SENTENCE_END.search(text))
-
-
-def _is_prose(pieces: Sequence[Piece]) -> bool:
-    words = sum(p.words for p in pieces)
+def _is_prose(lines: Sequence[Line]) -> bool:
+    words = sum(ln.words for ln in lines)
     if words < PROSE_MIN_WORDS:
         return False
-    text = pieces[-1].text.strip()
-    if words < PROSE_LONG_WORDS and not _SENTENCE_END.search(text):
+    if words < PROSE_LONG_WORDS and not _SENTENCE_END.search(lines[-1].text):
         return False
-    if len(pieces) == 1 or any(p.words >= PROSE_LONG_WORDS for p in pieces):
+    if len(lines) == 1 or any(ln.words >= PROSE_LONG_WORDS for ln in lines):
         return True
-    # several lines: hard-wrapped prose (long lines, or lines that continue a sentence),
-    # not a list of link-like lines each opening with a capital
-    # a link-like line followed by a line opening a new unit: a headline with its blurb,
-    # a menu entry, not a sentence carried over
-    breaks = sum(1 for a, b in itertools.pairwise(pieces)
-                 if is_link_like(a) and not _LOWER_START.match(b.text.strip()))
-    if breaks * 2 >= len(pieces) - 1:
+    # several lines: hard-wrapped prose, not a list of link-like lines each opening a new
+    # unit (a headline with its blurb, a menu entry)
+    breaks = sum(1 for a, b in itertools.pairwise(lines) if a.link and not b.lower)
+    if breaks * 2 >= len(lines) - 1:
         return False
-    if words / len(pieces) >= 8:
+    if words / len(lines) >= 8:
         return True
-    flowing = sum(1 for p in pieces[1:] if _LOWER_START.match(p.text.strip()))
-    return flowing * 3 >= len(pieces) - 1
+    flowing = sum(1 for ln in lines[1:] if ln.lower)
+    return flowing * 3 >= len(lines) - 1
 
 
-def _is_sentence(piece: Piece) -> bool:
-    text = piece.text.strip()
-    return piece.words >= 3 and _SENTENCE_END.search(text) is not None and ":" not in text
+def _is_sentence(line: Line) -> bool:
+    return line.words >= 3 and _SENTENCE_END.search(line.text) is not None and ":" not in line.text
 
 
-def blocks_of(doc: Document) -> list[Block]:
-    """The pieces of ``doc`` grouped into blocks, each classified prose or not."""
-    pieces = doc.pieces
-    blank = sum(1 for s, e in doc.lines if not doc.source[s:e].strip())
+def blocks_of(doc: Document, lines: Sequence[Line]) -> list[Block]:
+    """The lines of ``doc`` grouped into blocks, each classified prose or not."""
+    blank = len(doc.lines) - len({ln.piece.line for ln in lines})
     by_blank = blank >= BLANK_SHARE * len(doc.lines)
     out: list[Block] = []
     start = 0
-    for i in range(1, len(pieces) + 1):
-        if i < len(pieces) and by_blank and pieces[i].line <= pieces[i - 1].line + 1:
+    n = len(lines)
+    for i in range(1, n + 1):
+        if i < n and by_blank and lines[i].piece.line <= lines[i - 1].piece.line + 1:
             continue
-        group = pieces[start:i]
-        words = sum(p.words for p in group)
+        group = lines[start:i]
         prose = _is_prose(group)
         sentence = not prose and len(group) == 1 and _is_sentence(group[0])
-        out.append(Block(start, i - 1, words, prose, sentence))
+        out.append(Block(start, i - 1, sum(ln.words for ln in group), prose, sentence))
         start = i
     return out
 
@@ -191,11 +200,11 @@ def prose_runs(blocks: Sequence[Block]) -> list[tuple[int, int, float]]:
     return runs
 
 
-def _is_meta_line(piece: Piece) -> bool:
+def _is_meta_line(line: Line) -> bool:
     """A byline or date line (what sits next to a headline)."""
-    text = piece.clean
-    if piece.words > 20:
+    if line.words > 20:
         return False
+    text = line.piece.clean
     if is_byline_label(text) is not None:
         return True
     byline = parse_byline(text, default_tz=None)
@@ -205,16 +214,16 @@ def _is_meta_line(piece: Piece) -> bool:
     return stamp is not None and stamp.end - stamp.start >= DATE_SHARE * len(text)
 
 
-def _title_shaped(block: Block, pieces: Sequence[Piece]) -> bool:
+def _title_shaped(block: Block, lines: Sequence[Line]) -> bool:
     if block.lines > TITLE_MAX_LINES or not TITLE_MIN_WORDS <= block.words <= TITLE_MAX_WORDS:
         return False
-    text = pieces[block.last].text.strip()
-    first = pieces[block.first].text.strip()
+    text = lines[block.last].text
+    first = lines[block.first].text
     return not text.endswith((".", ":", ",", ";")) and (first[:1].isupper() or first[:1].isdigit()
                                                         or first[:1] in "\"“'‘")
 
 
-def _headline(blocks: Sequence[Block], core: int, pieces: Sequence[Piece]) -> tuple[int, int] | None:
+def _headline(blocks: Sequence[Block], core: int, lines: Sequence[Line]) -> tuple[int, int] | None:
     """The headline block above the core block, and the block the article starts with (the
     headline, or the date line just above it when none is below it).
 
@@ -227,11 +236,11 @@ def _headline(blocks: Sequence[Block], core: int, pieces: Sequence[Piece]) -> tu
 
     def is_meta(i: int) -> bool:
         if i not in meta:
-            meta[i] = 0 <= i < len(pieces) and _is_meta_line(pieces[i])
+            meta[i] = 0 <= i < len(lines) and _is_meta_line(lines[i])
         return meta[i]
 
     def titled(i: int) -> bool:
-        return 0 <= i < core and _title_shaped(blocks[i], pieces) and not is_meta(blocks[i].first)
+        return 0 <= i < core and _title_shaped(blocks[i], lines) and not is_meta(blocks[i].first)
 
     best: tuple[int, int, int, int] | None = None  # (distance, above?, block, start block)
     b = core - 1
@@ -251,9 +260,9 @@ def _headline(blocks: Sequence[Block], core: int, pieces: Sequence[Piece]) -> tu
     return None if best is None else (best[2], best[3])
 
 
-def _headline_like(piece: Piece) -> bool:
+def _headline_like(line: Line) -> bool:
     """A teaser headline: three words or more, no sentence end, mostly capitalised words."""
-    text = piece.text.strip()
+    text = line.text
     words = text.split()
     capitals = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit())
     return (len(words) >= 3 and capitals * 2 >= len(words) and not _SENTENCE_END.search(text)
@@ -269,48 +278,55 @@ class PageLayout:
         pieces = doc.pieces
         if len(pieces) < MIN_PIECES:
             return
-        blocks = blocks_of(doc)
+        lines = [Line.of(p) for p in pieces]
+        blocks = blocks_of(doc, lines)
         if any(b.prose and b.first < LEAD for b in blocks[:LEAD]):
             return
         runs = [r for r in prose_runs(blocks) if r[2] >= MIN_CORE_WORDS]
         if not runs:
             return
         first, last, weight = runs[0]
-        head = _headline(blocks, first, doc.pieces)
+        head = _headline(blocks, first, lines)
         if head is None:
             for other in runs[1:3]:
                 if other[2] < HEADLINE_PREFERENCE * weight:
                     break
-                head = _headline(blocks, other[0], doc.pieces)
+                head = _headline(blocks, other[0], lines)
                 if head is not None:
                     first, last, weight = other
                     break
         start = blocks[first].first
         end = blocks[last].last
-        outside = pieces[:start] + pieces[end + 1 :]
-        if start < MIN_BEFORE or len(outside) < MIN_OUTSIDE:
+        outside = len(lines) - (end + 1 - start)
+        if start < MIN_BEFORE or outside < MIN_OUTSIDE:
             return
-        before = pieces[:start]
-        if sum(map(is_link_like, before)) < MIN_LINK_SHARE * len(before):
+        links_before = sum(1 for ln in lines[:start] if ln.link)
+        if links_before < MIN_LINK_SHARE * start:
             return
-        if sum(map(is_link_like, outside)) < MIN_LINK_SHARE_OUTSIDE * len(outside):
+        if links_before + sum(1 for ln in lines[end + 1 :] if ln.link) < MIN_LINK_SHARE_OUTSIDE * outside:
             return
         top = blocks[head[1]].first if head is not None else start
-        for piece in pieces[:top]:
-            yield piece.drop(self.name, "outside_article:before")
+        if top > 0:
+            yield self._span(lines[0], lines[top - 1], "outside_article:before")
         if head is not None:
-            yield from self._teasers(pieces[blocks[head[0]].last + 1 : start])
-        for piece in pieces[end + 1 :]:
-            yield piece.drop(self.name, "outside_article:after")
+            yield from self._teasers(lines[blocks[head[0]].last + 1 : start])
+        if end + 1 < len(lines):
+            yield self._span(lines[end + 1], lines[-1], "outside_article:after")
 
-    def _teasers(self, zone: Sequence[Piece]) -> Iterator[Decision]:
+    def _span(self, first: Line, last: Line, reason: str) -> Decision:
+        """One decision for the lines ``first`` to ``last``: a region, not one per line."""
+        a = first.piece.drop(self.name, reason)
+        b = last.piece.drop(self.name, reason)
+        return replace(a, end=b.end)
+
+    def _teasers(self, zone: Sequence[Line]) -> Iterator[Decision]:
         """Runs of headline-shaped lines between the headline and the story."""
-        run: list[Piece] = []
-        for piece in [*zone, None]:
-            if piece is not None and _headline_like(piece) and not _is_meta_line(piece):
-                run.append(piece)
+        run: list[Line] = []
+        for line in [*zone, None]:
+            if line is not None and _headline_like(line) and not _is_meta_line(line):
+                run.append(line)
                 continue
             if len(run) >= TEASER_RUN:
-                for p in run:
-                    yield p.drop(self.name, "teaser_list")
+                for ln in run:
+                    yield ln.piece.drop(self.name, "teaser_list")
             run = []
