@@ -1,0 +1,142 @@
+"""PageLayout on whole pages (fixtures/pages/*.json) and on ordinary article text (untouched)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from newsclean import Cleaner, replay
+from newsclean.document import Document, paragraphs_of
+from newsclean.rules.layout import PageLayout
+from newsclean.segment import normalize_space, split_lines
+
+PAGES = Path(__file__).resolve().parent.parent / "fixtures" / "pages"
+
+
+def load(path: Path) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return data
+
+
+def page_params() -> list[Any]:
+    return [pytest.param(load(p), id=p.stem) for p in sorted(PAGES.glob("*.json"))]
+
+
+def after_layout(text: str) -> tuple[list[str], list[str]]:
+    """The paragraphs left by the layout rule alone, and its reasons."""
+    doc = Document(text, split_lines(text))
+    decisions = list(PageLayout().decide(doc))
+    for d in decisions:
+        doc.remove(d.start, d.end)
+    return paragraphs_of(doc.source, doc.lines, doc.removed), [d.reason for d in decisions]
+
+
+@pytest.mark.parametrize("page", page_params())
+def test_first_and_last_gold_paragraph_kept(page: dict[str, Any]) -> None:
+    kept, _ = after_layout(page["raw"])
+    body = " ".join(kept)
+    gold = page["gold"]["paragraphs"]
+    assert normalize_space(gold[0]) in body
+    assert normalize_space(gold[-1]) in body
+
+
+@pytest.mark.parametrize("page", page_params())
+def test_every_gold_paragraph_kept(page: dict[str, Any]) -> None:
+    kept, _ = after_layout(page["raw"])
+    body = " ".join(kept)
+    missing = [p for p in page["gold"]["paragraphs"] if normalize_space(p) not in body]
+    assert missing == []
+
+
+@pytest.mark.parametrize("page", page_params())
+def test_title_line_kept_for_the_header_rule(page: dict[str, Any]) -> None:
+    kept, _ = after_layout(page["raw"])
+    assert page["gold"]["title"] in kept
+    # and it opens the article block, so the header rule sees it first
+    assert kept[0] == page["gold"]["title"]
+
+
+@pytest.mark.parametrize("page", page_params())
+def test_menu_and_footer_lines_dropped(page: dict[str, Any]) -> None:
+    kept, reasons = after_layout(page["raw"])
+    lines = [normalize_space(x) for x in page["raw"].split("\n") if x.strip()]
+    gold = " ".join(page["gold"]["paragraphs"])
+    menu = [x for x in lines[:8] if x not in gold]
+    footer = [x for x in lines[-8:] if x not in gold]
+    assert not set(menu) & set(kept)
+    assert not set(footer) & set(kept)
+    assert "outside_article:before" in reasons
+    assert "outside_article:after" in reasons
+    assert len(kept) < len(lines) / 3
+
+
+def test_teaser_list_between_headline_and_story() -> None:
+    page = load(PAGES / "kompas__anpandu-sp1.json")
+    kept, reasons = after_layout(page["raw"])
+    assert "teaser_list" in reasons
+    assert "Polisi Baku Tembak dengan Kelompok Din Minimi di Aceh Timur" not in kept
+
+
+@pytest.mark.parametrize("page", page_params())
+def test_whole_pipeline_keeps_the_story_and_replays(page: dict[str, Any]) -> None:
+    article = Cleaner().clean(page["raw"])
+    assert any(r.rule == "layout" for r in article.removals)
+    # later rules clean inside the block (dateline prefix, captions): most of the story stays
+    body = " ".join(article.paragraphs).lower().split()
+    gold = " ".join(page["gold"]["paragraphs"]).lower().split()
+    assert len(set(gold) & set(body)) >= 0.8 * len(set(gold))
+    assert len(body) < 2 * len(gold)
+    assert replay(page["raw"], article.removals) == article.paragraphs
+
+
+ARTICLE = "\n".join(
+    [
+        "JAKARTA, KOMPAS.com - Pemerintah menaikkan harga beras medium mulai pekan depan, kata menteri.",
+        "Kenaikan itu diumumkan setelah rapat terbatas di Istana Negara pada Senin pagi.",
+        "Menurut dia, harga gabah di tingkat petani sudah naik sejak awal tahun ini.",
+        "Pedagang di Pasar Induk Cipinang mengaku pasokan berkurang dalam dua pekan terakhir.",
+        "Baca juga: Harga Cabai Turun",
+        "Harga Beras",
+        "Pemerintah juga akan menambah operasi pasar di 30 kota besar mulai bulan depan.",
+        "Bulog menyiapkan 200.000 ton beras untuk operasi pasar tersebut, katanya.",
+        "Daftar kota",
+        "Jakarta",
+        "Bandung",
+        "Surabaya",
+        "Medan",
+        "Makassar",
+        "Ekonom menilai langkah itu belum cukup untuk menahan inflasi pangan tahun ini.",
+    ]
+)
+
+
+def test_ordinary_article_is_untouched() -> None:
+    assert len(ARTICLE.split("\n")) == 15
+    doc = Document(ARTICLE, split_lines(ARTICLE))
+    assert list(PageLayout().decide(doc)) == []
+
+
+def test_ordinary_article_with_blank_lines_is_untouched() -> None:
+    text = ARTICLE.replace("\n", "\n\n")
+    doc = Document(text, split_lines(text))
+    assert list(PageLayout().decide(doc)) == []
+
+
+def test_short_article_is_untouched() -> None:
+    text = "Judul Berita Pendek\nJakarta - Harga beras naik lagi pekan ini, kata pedagang di pasar.\n(ant)"
+    doc = Document(text, split_lines(text))
+    assert list(PageLayout().decide(doc)) == []
+
+
+def test_long_list_article_is_untouched() -> None:
+    # an article that is mostly a list (a quiz, election results) is not a page
+    lines = ["Berikut hasil survei elektabilitas di sejumlah provinsi menurut lembaga itu pekan ini:"]
+    for n in range(40):
+        lines.append(f"- provinsi nomor {n}: {n % 50},{n % 10} persen")
+    lines.append("Survei digelar pada 23-24 Desember 2023 melalui wawancara telepon, katanya.")
+    text = "\n".join(lines)
+    doc = Document(text, split_lines(text))
+    assert list(PageLayout().decide(doc)) == []
