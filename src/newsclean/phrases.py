@@ -311,12 +311,12 @@ def required_literals(pattern: str) -> tuple[str, ...]:
     >>> required_literals(r"[A-Z]+")
     ()
     """
-    import sre_constants as c
-    import sre_parse
+    from re import _constants as c  # type: ignore[attr-defined]  # the stdlib regex parser
+    from re import _parser as sre_parse  # type: ignore[attr-defined]
 
     try:
         tree = sre_parse.parse(_PROPERTY.sub(".", pattern))
-    except Exception:
+    except Exception:  # a syntax only the regex module knows: no prefilter for this phrase
         return ()
 
     def best(options: list[tuple[str, ...]]) -> tuple[str, ...] | None:

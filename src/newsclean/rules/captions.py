@@ -70,7 +70,6 @@ def _says_it_twice(text: str) -> bool:
     twice, as in ``KOMPAS.com/X Menteri A di B. Menteri A di B.``)."""
     words = text.split()
     n = len(words)
-    for k in range(4, n // 2 + 1):
-        if words[n - k:] == words[n - 2 * k:n - k] and words[-1].endswith((".", ")")):
-            return True
-    return False
+    if not words or not words[-1].endswith((".", ")")):
+        return False
+    return any(words[n - k :] == words[n - 2 * k : n - k] for k in range(4, n // 2 + 1))
