@@ -42,7 +42,10 @@ class Removal(BaseModel):
     start: int
     end: int
     line: int
-    """0-based index of the line (block) the text was in."""
+    """0-based index of the line (block) the text was in; -1 for a page-level (HTML) removal."""
+    path: str | None = None
+    """For a page-level removal of HTML input: where in the page (``body/div[2]/nav``). Such a
+    removal's text never reached the text pipeline, so it has ``start == end == 0``."""
 
 
 class Provenance(StrEnum):

@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 
 from newsclean.document import Decision, Document, Meta, paragraphs_of
 from newsclean.errors import ConfigError, InputError
+from newsclean.html import HtmlPage, looks_like_html, parse_html
 from newsclean.language import default_timezone, guess_language
 from newsclean.metadata.dates import parse_datetime
 from newsclean.model import Article, Kind, Provenance, Removal
@@ -70,7 +71,19 @@ class Cleaner:
         published: dt.datetime | dt.date | str | None = None,
     ) -> Article:
         """Clean one raw scraped text (or HTML page) into an :class:`Article`."""
-        text = as_text(raw)
+        if is_html(raw):
+            return self._clean_html(raw, url=url, site=site, published=published)
+        return self._clean_text(as_text(raw), url=url, site=site, published=published)
+
+    def _clean_text(
+        self,
+        text: str,
+        *,
+        url: str | None,
+        site: str | None,
+        published: dt.datetime | dt.date | str | None,
+        page: HtmlPage | None = None,
+    ) -> Article:
         truncated = False
         if len(text) > self.max_chars:
             cut = text.rfind("\n", 0, self.max_chars)
@@ -79,16 +92,57 @@ class Cleaner:
         if _HAS_CONTROL.search(text):
             text = text.translate(_CONTROL)
         site = site or site_of(url)
+        dom_removals = html_removals(page) if page is not None else []
         if not text.strip():
-            return Article(url=url, site=site, empty_reason="empty_input", truncated=truncated)
+            return Article(url=url, site=site, empty_reason="empty_input", truncated=truncated, removals=dom_removals)
         language = guess_language(text)
+        if language is None and page is not None and page.meta.language:
+            language = page.meta.language[:2].lower()
         doc = Document(text, split_lines(text))
         doc.found_literals = self._scanner.scan(text)
         doc.vocabulary = self._scanner.vocabulary
-        doc.meta["default_tz"] = default_timezone(language)
+        tz = default_timezone(language)
+        doc.meta["default_tz"] = tz
         removals, meta = self._run(doc)
-        return build_article(doc, removals, meta, url=url, site=site, language=language,
-                             published=published, truncated=truncated)
+        return build_article(
+            doc,
+            dom_removals + removals,
+            meta,
+            url=url,
+            site=site,
+            language=language,
+            published=published,
+            truncated=truncated,
+            found=page_meta(page, tz) if page is not None else None,
+            extra_captions=list(page.captions) if page is not None else [],
+        )
+
+    def _clean_html(
+        self,
+        raw: str | bytes,
+        *,
+        url: str | None,
+        site: str | None,
+        published: dt.datetime | dt.date | str | None,
+    ) -> Article:
+        data = raw if isinstance(raw, str) else bytes(raw)
+        if len(data) > self.max_chars * HTML_SIZE_FACTOR:
+            raise InputError(
+                f"HTML input of {len(data):,} characters is over the limit of "
+                f"{self.max_chars * HTML_SIZE_FACTOR:,}; cut it or raise Cleaner(max_chars=...)"
+            )
+        page = parse_html(data)
+        url = url or page.meta.url
+        site = site or site_of(url)
+        if not page.is_article:
+            return Article(
+                title=page.meta.title,
+                url=url,
+                site=site,
+                removals=html_removals(page),
+                empty_reason=page.reason or "not_an_article",
+            )
+        return self._clean_text(page.text, url=url, site=site, published=published, page=page)
 
     def _run(self, doc: Document) -> tuple[list[Removal], list[tuple[str, Meta]]]:
         removals: list[Removal] = []
@@ -111,6 +165,41 @@ class Cleaner:
                     metas.append((d.rule, d.meta))
         removals.sort(key=lambda r: r.start)
         return removals, metas
+
+
+HTML_SIZE_FACTOR = 5
+"""HTML may be this many times longer than ``max_chars`` (markup is most of a page)."""
+
+
+def is_html(raw: object) -> bool:
+    """Whether ``raw`` (text or bytes) is an HTML page rather than plain scraped text."""
+    if isinstance(raw, str):
+        return looks_like_html(raw)
+    if isinstance(raw, bytes | bytearray | memoryview):
+        return looks_like_html(bytes(raw[:4096]).decode("latin-1"))
+    return False
+
+
+def html_removals(page: HtmlPage) -> list[Removal]:
+    """The page-level decisions as trace entries: they have a DOM ``path`` and no offsets in
+    the text (``start == end == 0``, ``line == -1``), since their text never reached it."""
+    return [
+        Removal.model_construct(
+            text=d.text, rule=d.rule, reason=d.reason, kind=Kind.BOILERPLATE, start=0, end=0, line=-1, path=d.path
+        )
+        for d in page.decisions
+    ]
+
+
+def page_meta(page: HtmlPage, tz: dt.tzinfo | None) -> Meta:
+    """What the page's own metadata (JSON-LD, Open Graph, meta tags) says."""
+    meta = page.meta
+    return Meta(
+        title=meta.title,
+        authors=meta.authors,
+        timestamp=parse_datetime(meta.published, default_tz=tz) if meta.published else None,
+        updated=parse_datetime(meta.modified, default_tz=tz) if meta.modified else None,
+    )
 
 
 def _covered(doc: Document, d: Decision) -> bool:
@@ -165,6 +254,7 @@ def build_article(
     published: dt.datetime | dt.date | str | None,
     truncated: bool,
     found: Meta | None = None,
+    extra_captions: Sequence[str] = (),
 ) -> Article:
     """Assemble the article from the alive text, the trace and the metadata found."""
     fields: dict[str, Any] = {}
@@ -190,7 +280,9 @@ def build_article(
             raise InputError(f"published={published!r} is not a date")
         fields["timestamp"] = given
         provenance["timestamp"] = Provenance.GIVEN
-    captions = list(dict.fromkeys(normalize_space(r.text) for r in removals if r.kind is Kind.CAPTION))
+    captions = list(
+        dict.fromkeys([*extra_captions, *(normalize_space(r.text) for r in removals if r.kind is Kind.CAPTION)])
+    )
     paragraphs = paragraphs_of(doc.source, doc.lines, doc.removed)
     return Article(
         **fields,
