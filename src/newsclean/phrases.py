@@ -315,7 +315,7 @@ def required_literals(pattern: str) -> tuple[str, ...]:
     from re import _parser as sre_parse  # type: ignore[attr-defined]
 
     try:
-        tree = sre_parse.parse(_PROPERTY.sub(".", pattern))
+        tree = sre_parse.parse(_PROPERTY.sub(r"\\w", pattern))
     except Exception:  # a syntax only the regex module knows: no prefilter for this phrase
         return ()
 
@@ -355,4 +355,4 @@ def required_literals(pattern: str) -> tuple[str, ...]:
     return result or ()
 
 
-MIN_LITERAL = 3
+MIN_LITERAL = 1
