@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 import regex
-from _fixtures import FIXTURES, load_json
 
 import newsclean
+from _fixtures import FIXTURES, load_json
 from newsclean.phrases import (
     LiteralScanner,
     Phrase,
