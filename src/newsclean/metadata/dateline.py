@@ -23,7 +23,7 @@ import regex
 from newsclean.metadata._data import alternation, date_tables, not_place_words
 from newsclean.metadata._outlets import outlet_patterns
 
-__all__ = ["MAX_PLACE_WORDS", "DatelineMatch", "match_dateline"]
+__all__ = ["MAX_PLACE_WORDS", "DatelineMatch", "match_dateline", "opens_story"]
 
 MAX_PLACE_WORDS = 4
 """A place longer than this is a sentence, not a dateline."""
@@ -42,6 +42,9 @@ class DatelineMatch:
     """0 unless the dateline is glued after a pull quote (``...tourism fundJakarta (ANTARA) -``);
     then ``paragraph[:start]`` is that quote."""
     end: int
+    tagged: bool = False
+    """True when an outlet tag or a bracketed agency closes the place (``JAKARTA, KOMPAS.com -``,
+    ``Jakarta (ANTARA) -``); False for a bare ``Place -`` or ``Place:``."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,7 +138,12 @@ def _plausible(place: str) -> bool:
     words = place.replace(",", " ").split()
     if not words or len(words) > MAX_PLACE_WORDS:
         return False
-    return words[0].rstrip(".").casefold() not in not_place_words()
+    first = words[0].rstrip(".").casefold().replace("’", "'")
+    if first in not_place_words():
+        return False
+    # a weekday or month opens a date line ("Kamis, 5 November 2015 - 15:56 wib"), not a place
+    tables = date_tables()
+    return first not in tables.weekdays and first not in tables.months
 
 
 def match_dateline(paragraph: str) -> DatelineMatch | None:
@@ -168,10 +176,35 @@ def match_dateline(paragraph: str) -> DatelineMatch | None:
         place = m.group("place") if "place" in pattern.groupindex else None
         if place is not None and not _plausible(place):
             continue
-        return DatelineMatch(place=place, start=0, end=m.end())
+        return DatelineMatch(place=place, start=0, end=m.end(), tagged=_name != "place")
     window = min(len(paragraph), _GLUED_WINDOW)
     for hint in _glued_hints(paragraph, window):
         m = forms.glued.search(paragraph, max(0, hint - 80), min(window, hint + 40))
         if m is not None and _plausible(m.group("place")):
-            return DatelineMatch(place=m.group("place"), start=m.start(), end=m.end())
+            return DatelineMatch(place=m.group("place"), start=m.start(), end=m.end(), tagged=True)
     return None
+
+
+_STORY_END = regex.compile(r"[.!?…][\"”’')\]]*\s*\Z")
+STORY_MIN_WORDS = 15
+"""A text after a bare ``Place:`` with fewer words, and no sentence end, is a headline."""
+
+
+def opens_story(paragraph: str, m: DatelineMatch) -> bool:
+    """Whether the dateline ``m`` really opens a story in ``paragraph``.
+
+    A tagged dateline (outlet or agency) always does, and so does a dateline alone on its
+    line (``Doha -``). A bare ``Place:`` or ``Place -`` must be followed by story text: a
+    sentence, or a long run. ``Tri Indonesia: Broadband Dorong Ekosistem Digital`` is a
+    headline with a colon, not ``Washington: The president said ...``.
+
+    >>> text = "Tri Indonesia: Broadband Dorong Ekosistem Digital Dalam Negeri"
+    >>> opens_story(text, match_dateline(text))
+    False
+    """
+    rest = paragraph[m.end :].strip()
+    if m.tagged or not rest:
+        return True
+    return len(rest.split()) >= STORY_MIN_WORDS or (
+        len(rest.split()) >= 4 and _STORY_END.search(rest) is not None
+    )

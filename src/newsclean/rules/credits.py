@@ -55,7 +55,7 @@ class Credits:
             if lines is not None and len(text) < 300:
                 hit = lines.match(text)
                 if hit:
-                    yield piece.drop(self.name, "credit:" + hit.id)
+                    yield self._credit_drop(piece, "credit:" + hit.id)
                     continue
             if starts is not None:
                 hit = starts.match(text)
@@ -77,6 +77,14 @@ class Credits:
                                     kind=Kind.METADATA, meta=meta)
                     continue
                 yield from self._credit_line(piece, text)
+
+    def _credit_drop(self, piece: Piece, reason: str) -> Decision:
+        """Drop a whole credit line; a byline among them (``By X``) keeps its names."""
+        byline = parse_byline(piece.clean, default_tz=None)
+        if byline is not None and (byline.authors or byline.editors):
+            meta = Meta(authors=byline.authors, editors=byline.editors)
+            return piece.drop(self.name, reason, kind=Kind.METADATA, meta=meta)
+        return piece.drop(self.name, reason)
 
     def _credit_line(self, piece: Piece, text: str) -> Iterator[Decision]:
         m = self._credit.search(text)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from newsclean.document import Decision, Document, Meta
-from newsclean.metadata.dateline import match_dateline
+from newsclean.metadata.dateline import match_dateline, opens_story
 from newsclean.model import Kind
 
 LOOK_AT = 2
@@ -21,7 +21,7 @@ class Dateline:
     def decide(self, doc: Document) -> Iterator[Decision]:
         for piece in doc.pieces[:LOOK_AT]:
             m = match_dateline(piece.text)
-            if m is None:
+            if m is None or not opens_story(piece.text, m):
                 continue
             if m.start > 0:
                 yield piece.cut(0, m.start, self.name, "pull_quote_before_dateline")

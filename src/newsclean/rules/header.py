@@ -16,7 +16,8 @@ import regex
 
 from newsclean.document import Decision, Document, Meta, Piece
 from newsclean.metadata.byline import is_byline_label, parse_byline
-from newsclean.metadata.dateline import match_dateline
+from newsclean.metadata.byline import looks_like_name
+from newsclean.metadata.dateline import match_dateline, opens_story
 from newsclean.metadata.dates import find_timestamp
 from newsclean.model import Kind
 from newsclean.phrases import Phrasebook
@@ -40,14 +41,14 @@ def is_body(piece: Piece) -> bool:
     if words >= 8 and _SENTENCE_END.search(text):
         return True
     m = match_dateline(text)
-    return m is not None and m.start == 0 and words >= 6
+    return m is not None and m.start == 0 and words >= 6 and opens_story(text, m)
 
 
 def _dateline_anchor(pieces: list[Piece]) -> int | None:
     """Index of the piece, among the first few, that opens the story with a dateline."""
     for i, piece in enumerate(pieces[:DATELINE_SEARCH]):
         m = match_dateline(piece.text)
-        if m is not None and m.start == 0 and piece.words >= 6:
+        if m is not None and m.start == 0 and piece.words >= 6 and opens_story(piece.text, m):
             return i
     return None
 
@@ -83,7 +84,8 @@ class Header:
         pending_label: str | None = None
         decisions: list[Decision] = []
         leftovers: list[Piece] = []
-        for piece in zone:
+        following = pieces[len(zone)] if len(zone) < len(pieces) else None
+        for i, piece in enumerate(zone):
             text = piece.clean
             if pending_label is not None:
                 byline = parse_byline(f"{pending_label}: {text}", default_tz=tz)
@@ -94,8 +96,19 @@ class Header:
                     continue
             label = is_byline_label(text)
             if label is not None:
-                pending_label = label
                 decisions.append(piece.drop(self.name, "byline:label", kind=Kind.METADATA))
+                nxt = zone[i + 1] if i + 1 < len(zone) else following
+                prev = zone[i - 1] if i > 0 else None
+                if (nxt is None or not looks_like_name(nxt.clean)) and prev is not None and prev is title \
+                        and looks_like_name(prev.clean) and i > 1:
+                    title = None  # "Dewi Kania" then "Jurnalis": the name sits above its role
+                if (nxt is None or not looks_like_name(nxt.clean)) and prev is not None \
+                        and looks_like_name(prev.clean) and prev is not title and not _taken(decisions, prev):
+                    decisions.append(self._byline(prev, *_as_role(label, prev.clean), None))
+                    found_byline = True
+                    leftovers = [p for p in leftovers if p is not prev]
+                else:
+                    pending_label = label
                 continue
             byline = parse_byline(text, default_tz=tz)
             if byline is not None and (byline.authors or byline.editors or byline.timestamp):
@@ -154,3 +167,11 @@ class Header:
         return (2 <= words <= MAX_TITLE_WORDS and not text.endswith((".", ":", ",")) and text[:1].isupper()) or (
             2 <= words <= MAX_TITLE_WORDS and text[:1] in "\"“'‘" and not text.endswith(".")
         )
+
+
+def _taken(decisions: list[Decision], piece: Piece) -> bool:
+    return any(d.start <= piece.start < d.end for d in decisions)
+
+
+def _as_role(role: str, name: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    return ((name,), ()) if role == "author" else ((), (name,))
