@@ -40,22 +40,42 @@ class Decision:
     meta: Meta | None = None
 
 
-@dataclass(frozen=True, slots=True)
 class Piece:
-    """A stretch of one line that no rule has removed yet."""
+    """A stretch of one line that no rule has removed yet (read-only)."""
 
-    line: int
-    start: int
-    end: int
-    text: str
+    __slots__ = ("_clean", "end", "line", "start", "text")
 
-    @property
-    def words(self) -> int:
-        return len(self.text.split())
+    def __init__(self, line: int, start: int, end: int, text: str) -> None:
+        self.line = line
+        self.start = start
+        self.end = end
+        self.text = text
+        self._clean: str | None = None
+
+    def __repr__(self) -> str:
+        return f"Piece(line={self.line}, start={self.start}, end={self.end}, text={self.text!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Piece) and (self.line, self.start, self.end, self.text) == (
+            other.line,
+            other.start,
+            other.end,
+            other.text,
+        )
+
+    def __hash__(self) -> int:
+        return hash((self.line, self.start, self.end))
 
     @property
     def clean(self) -> str:
-        return normalize_space(self.text)
+        """The text with whitespace normalised (computed once)."""
+        if self._clean is None:
+            self._clean = normalize_space(self.text)
+        return self._clean
+
+    @property
+    def words(self) -> int:
+        return self.clean.count(" ") + 1 if self.clean else 0
 
     def cut(self, rel_start: int, rel_end: int, rule: str, reason: str, **kw: object) -> Decision:
         """A decision removing ``self.text[rel_start:rel_end]``."""

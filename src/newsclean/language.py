@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import tomllib
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -17,7 +18,7 @@ import regex
 from newsclean.errors import ConfigError
 
 _WORD = regex.compile(r"\p{L}+")
-SAMPLE_CHARS = 4000
+SAMPLE_CHARS = 3000
 MIN_HITS = 3
 
 
@@ -57,11 +58,11 @@ def guess_language(text: str) -> str | None:
     >>> guess_language("Menurut dia, pemerintah tidak akan menaikkan harga tersebut karena bisa berdampak.")
     'id'
     """
-    words = _WORD.findall(text[:SAMPLE_CHARS].lower())
+    counts = Counter(_WORD.findall(text[:SAMPLE_CHARS].lower()))
     best: tuple[int, str] | None = None
     second = 0
     for profile in profiles():
-        hits = sum(1 for w in words if w in profile.markers)
+        hits = sum(counts[m] for m in profile.markers if m in counts)
         if best is None or hits > best[0]:
             second = best[0] if best else 0
             best = (hits, profile.code)

@@ -70,6 +70,6 @@ def _says_it_twice(text: str) -> bool:
     twice, as in ``KOMPAS.com/X Menteri A di B. Menteri A di B.``)."""
     words = text.split()
     n = len(words)
-    if not words or not words[-1].endswith((".", ")")):
+    if n < 8 or not words[-1].endswith((".", ")")) or text.count(" ".join(words[-4:])) < 2:
         return False
     return any(words[n - k :] == words[n - 2 * k : n - k] for k in range(4, n // 2 + 1))
