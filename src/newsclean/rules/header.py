@@ -77,6 +77,11 @@ class Header:
                     body_follows = True
                     break
                 zone.append(piece)
+        decks: list[Piece] = []
+        if zone and anchor is None:
+            end = _meta_below(pieces, len(zone), tz)
+            decks = [p for p in pieces[len(zone) : end] if not _is_meta(p, tz)]
+            zone = pieces[:end]
         if not zone:
             return
         found_byline = False
@@ -126,7 +131,9 @@ class Header:
                     decisions.append(piece.drop(self.name, "timestamp", kind=Kind.METADATA, meta=meta))
                     found_byline = True
                     continue
-            if title is None and self._title_shaped(piece):
+            if any(piece is d for d in decks):
+                decisions.append(piece.drop(self.name, "header:deck"))
+            elif title is None and self._title_shaped(piece):
                 title = piece
             elif anchor is not None:
                 leftovers.append(piece)
@@ -167,6 +174,36 @@ class Header:
         return (2 <= words <= MAX_TITLE_WORDS and not text.endswith((".", ":", ",")) and text[:1].isupper()) or (
             2 <= words <= MAX_TITLE_WORDS and text[:1] in "\"“'‘" and not text.endswith(".")
         )
+
+
+DECK_LOOKAHEAD = 3
+"""How many pieces past a short standfirst a date or byline line may still sit in the header."""
+DECK_MAX_WORDS = 30
+
+
+def _is_meta(piece: Piece, tz: dt.tzinfo | None) -> bool:
+    """A byline label, a byline or a date line: header material wherever it sits."""
+    if piece.words > MAX_DATE_LINE_WORDS:
+        return False
+    text = piece.clean
+    if is_byline_label(text) is not None or find_timestamp(text, default_tz=tz) is not None:
+        return True
+    byline = parse_byline(text, default_tz=tz)
+    return byline is not None and bool(byline.authors or byline.timestamp)
+
+
+def _meta_below(pieces: list[Piece], end: int, tz: dt.tzinfo | None) -> int:
+    """Where the header ends when a standfirst (deck) sentence sits between the headline and
+    the date or byline lines: past the last such line a few pieces below ``end``."""
+    last = end
+    for j in range(end, min(end + DECK_LOOKAHEAD, len(pieces))):
+        piece = pieces[j]
+        if _is_meta(piece, tz):
+            label = is_byline_label(piece.clean) is not None
+            last = j + (2 if label else 1)
+        elif piece.words > DECK_MAX_WORDS:
+            break
+    return min(last, len(pieces))
 
 
 def _taken(decisions: list[Decision], piece: Piece) -> bool:
