@@ -10,11 +10,12 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from newsclean.document import Decision, Document, Meta, paragraphs_of
+from newsclean.document import Decision, Document, Meta, iter_pieces, paragraphs_of
 from newsclean.errors import ConfigError, InputError
 from newsclean.html import HtmlPage, looks_like_html, parse_html
 from newsclean.language import default_timezone, guess_language
 from newsclean.metadata.dates import parse_datetime
+from newsclean.metadata.margins import read_margins
 from newsclean.model import Article, Kind, Provenance, Removal
 from newsclean.phrases import LiteralScanner, phrasebook_from, phrasebook_literals
 from newsclean.rules import RULE_NAMES, Rule, default_rules
@@ -202,6 +203,22 @@ def page_meta(page: HtmlPage, tz: dt.tzinfo | None) -> Meta:
     )
 
 
+def margin_meta(doc: Document) -> Meta:
+    """Labelled credits and the date line around the kept story that other rules removed
+    (page furniture hid them): see :func:`newsclean.metadata.margins.read_margins`."""
+    alive = [p for p in iter_pieces(doc.source, doc.lines, doc.removed) if p.text.strip()]
+    if not alive:
+        return Meta()
+    tz = doc.meta.get("default_tz")
+    found = read_margins(
+        doc.source,
+        first=alive[0].start,
+        last=alive[-1].end,
+        default_tz=tz if isinstance(tz, dt.tzinfo) else None,
+    )
+    return Meta(authors=found.authors, editors=found.editors, timestamp=found.timestamp, updated=found.updated)
+
+
 def _covered(doc: Document, d: Decision) -> bool:
     return any(s <= d.start and d.end <= e for s, e in doc.removed)
 
@@ -261,6 +278,7 @@ def build_article(
     provenance: dict[str, Provenance] = {}
     # the visible header wins, then credit lines, then page metadata (HTML)
     ordered = [m for r, m in metas if r == "header"] + [m for r, m in metas if r != "header"]
+    ordered.append(margin_meta(doc))
     if found is not None:
         ordered.append(found)
     for meta in ordered:

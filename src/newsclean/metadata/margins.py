@@ -1,0 +1,100 @@
+"""Metadata in the margins of the story: credit lines that page furniture hid.
+
+On a whole page the byline often sits apart from the story (``Penulis`` / ``: Name`` /
+``Editor`` / ``: Name`` after the last paragraph on kompas.com, ``Reporting by X`` under a
+Reuters story, ``Penulis: X`` above a tribunnews teaser list), so the layout rule removes it
+with the furniture around it. :func:`read_margins` reads the lines just before the first
+kept paragraph and just after the last one (whatever removed them) and returns what their
+labelled credits and date lines say. Only *labelled* credits count in the margins (a bare
+name there could be a teaser's author); only the lines above the story give a timestamp
+(dates below it belong to teasers).
+
+>>> text = "Story text that is long enough.\\nPenulis\\n: Nabilla Tashandra\\nEditor\\n: Sabrina"
+>>> read_margins(text, first=0, last=31, default_tz=None).authors
+('Nabilla Tashandra',)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from newsclean.metadata.byline import is_byline_label, parse_byline
+from newsclean.metadata.dates import find_timestamp
+
+__all__ = ["ABOVE_LINES", "BELOW_LINES", "Margins", "read_margins"]
+
+ABOVE_LINES = 8
+"""Non-blank lines read above the first kept paragraph."""
+BELOW_LINES = 12
+"""Non-blank lines read below the last kept paragraph."""
+MAX_WORDS = 16
+"""A longer line is prose, not a credit or a date line."""
+
+
+@dataclass(frozen=True, slots=True)
+class Margins:
+    authors: tuple[str, ...] = ()
+    editors: tuple[str, ...] = ()
+    timestamp: dt.datetime | dt.date | None = None
+    updated: dt.datetime | dt.date | None = None
+
+
+def _lines(text: str) -> list[str]:
+    return [" ".join(line.split()) for line in text.split("\n") if line.strip()]
+
+
+def _credits(lines: list[str], default_tz: dt.tzinfo | None) -> tuple[list[str], list[str]]:
+    authors: list[str] = []
+    editors: list[str] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        i += 1
+        if len(line.split()) > MAX_WORDS:
+            continue
+        label = is_byline_label(line)
+        if label is not None and i < len(lines):
+            line = f"{label}: {lines[i].lstrip(' :')}"
+            i += 1
+        elif label is not None:
+            continue
+        byline = parse_byline(line, default_tz=default_tz)
+        if byline is None or not _labelled(line, label):
+            continue
+        authors.extend(a for a in byline.authors if a not in authors)
+        editors.extend(e for e in byline.editors if e not in editors)
+    return authors, editors
+
+
+def _labelled(line: str, label: str | None) -> bool:
+    """A credit with a label or role prefix: ``Penulis: X``, ``By X``, ``Reporting by X``.
+    A bare ``Name - detikNews`` or ``Name | date`` in the margins is not trusted."""
+    if label is not None:
+        return True
+    head = line[:40].casefold()
+    return ":" in head or head.startswith(("by ", "oleh ", "reporting by", "laporan ", "written by"))
+
+
+def read_margins(text: str, *, first: int, last: int, default_tz: dt.tzinfo | None) -> Margins:
+    """What the credit and date lines around ``text[first:last]`` (the kept story) say."""
+    above = _lines(text[:first])[-ABOVE_LINES:]
+    below = _lines(text[last:])[:BELOW_LINES]
+    authors, editors = _credits(above, default_tz)
+    more_authors, more_editors = _credits(below, default_tz)
+    if not authors:
+        authors = more_authors
+    editors.extend(e for e in more_editors if e not in editors)
+    timestamp = updated = None
+    for line in reversed(above):  # the date line nearest the story
+        if len(line.split()) > MAX_WORDS:
+            continue
+        stamp = find_timestamp(line, default_tz=default_tz)
+        if stamp is None:
+            continue
+        if stamp.updated:
+            updated = updated or stamp.value
+            continue
+        timestamp = stamp.value
+        break
+    return Margins(tuple(authors), tuple(editors), timestamp, updated)
