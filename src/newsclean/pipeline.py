@@ -136,14 +136,47 @@ class Cleaner:
         url = url or page.meta.url
         site = site or site_of(url)
         if not page.is_article:
-            return Article(
-                title=page.meta.title,
-                url=url,
-                site=site,
-                removals=html_removals(page),
-                empty_reason=page.reason or "not_an_article",
-            )
+            return self._not_an_article(page, url=url, site=site, published=published)
         return self._clean_text(page.text, url=url, site=site, published=published, page=page)
+
+    def _not_an_article(
+        self,
+        page: HtmlPage,
+        *,
+        url: str | None,
+        site: str | None,
+        published: dt.datetime | dt.date | str | None,
+    ) -> Article:
+        """An empty body with the reason; the page's own metadata and captions still told."""
+        sample = " ".join([page.meta.title or "", *page.captions])
+        language = guess_language(sample) if sample.strip() else None
+        if language is None and page.meta.language:
+            language = page.meta.language[:2].lower()
+        found = page_meta(page, default_timezone(language))
+        fields: dict[str, Any] = {
+            name: value
+            for name in ("title", "timestamp", "updated")
+            if (value := getattr(found, name)) is not None
+        }
+        if found.authors:
+            fields["authors"] = list(dict.fromkeys(found.authors))
+        provenance = {name: Provenance.FOUND for name in fields}
+        if published is not None:
+            given = parse_datetime(published, default_tz=None) if isinstance(published, str) else published
+            if given is None:
+                raise InputError(f"published={published!r} is not a date")
+            fields["timestamp"] = given
+            provenance["timestamp"] = Provenance.GIVEN
+        return Article(
+            **fields,
+            captions=list(page.captions),
+            url=url,
+            site=site,
+            language=language,
+            removals=html_removals(page),
+            provenance=provenance,
+            empty_reason=page.reason or "not_an_article",
+        )
 
     def _run(self, doc: Document) -> tuple[list[Removal], list[tuple[str, Meta]]]:
         removals: list[Removal] = []

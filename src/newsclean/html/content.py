@@ -48,6 +48,7 @@ _HEADER_MAX_LINES = 12
 _HEADER_MAX_CHARS = 1500
 _HEADER_KEEP_TAIL = 6
 _SAMPLE = 80
+HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
 
 @dataclass
@@ -340,7 +341,10 @@ class Renderer:
                     buf.append(el.tail)
                 continue
             if tag == "br":
-                flush()
+                if any(a.tag in HEADING_TAGS for a in el.iterancestors()):
+                    buf.append(" ")  # a headline is one line, even broken with <br>
+                else:
+                    flush()
                 if el.tail:
                     buf.append(el.tail)
                 continue

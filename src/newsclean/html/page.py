@@ -12,10 +12,12 @@ from newsclean.errors import InputError
 from newsclean.html._data import (
     BYLINE_TOKENS,
     DATE_TOKENS,
+    INLINE_TAGS,
     KILL_TAGS,
     LISTING_MIN_TEASERS,
     TOKEN_SPLIT_RE,
     XML_DECL_RE,
+    YEAR_RE,
 )
 from newsclean.html.content import (
     _HEADER_KEEP_TAIL,
@@ -35,6 +37,7 @@ from newsclean.html.content import (
 from newsclean.html.decode import decode_html
 from newsclean.html.meta import norm_space, read_meta, title_key, visible_authors, visible_date
 from newsclean.html.model import HtmlDecision, HtmlPage, PageMeta
+from newsclean.metadata.dates import find_timestamp
 
 Element: TypeAlias = lxml_html.HtmlElement
 
@@ -42,6 +45,16 @@ RULE_ARTICLE = "html_article"
 _OUTSIDE_MIN_TEXT = 50
 _LISTING_MAX_PARAS = 3
 _LISTING_MAX_PROSE = 600
+_STORY_LINE_WORDS = 10
+"""A body line of this many words or more is story text (a sentence, not a label or count)."""
+_GALLERY_MAX_STORY_WORDS = 40
+"""A page with fewer story words than this under two or more captions is a photo gallery."""
+_GALLERY_MIN_CAPTIONS = 2
+_DATE_MAX_CHARS = 160
+"""A date-hinted element (``<time>``, class ``date``/``byline`` ...) longer than this is no date line."""
+_DATE_LINE_MAX_CHARS = 60
+_DATE_LINE_SHARE = 0.6
+"""A block with no date hint is a date line when it is short and mostly a date."""
 
 
 def _parser() -> lxml_html.HTMLParser:
@@ -160,10 +173,60 @@ def _visible_meta(meta: PageMeta, scope: list[Element]) -> PageMeta:
     return replace(meta, authors=authors, published=published)
 
 
-def _verdict(meta: PageMeta, st: Stats, container: Element, text: str) -> str | None:
-    """Why the page is not an article, or None. Conservative: article metadata always wins."""
+def story_words(lines: list[str]) -> int:
+    """Words in the body lines that read as story text (long enough to be a sentence)."""
+    total = 0
+    for line in lines:
+        n = len(line.split())
+        if n >= _STORY_LINE_WORDS:
+            total += n
+    return total
+
+
+def page_date(st: Stats, anchor: Element) -> str | None:
+    """The publication date nearest the headline anywhere on the page (page order).
+
+    The fallback when neither the metadata nor the header region names one: a ``<time>``
+    or an element whose class/id says date or byline, or a short block that is mostly a
+    date (``<h3>Jumat, 19 Juni 2015 12:58 WIB</h3>``). Teaser lists carry dates too; they
+    sit farther from the headline than the story's own date line.
+    """
+    at = st.pos[anchor]
+    best: tuple[int, str] | None = None
+    for el in st.order:
+        size = st.text.get(el, 0)
+        if el.tag == "a" or size > _DATE_MAX_CHARS:
+            continue
+        hinted = el.tag == "time" or bool(_tokens(el) & (DATE_TOKENS | BYLINE_TOKENS))
+        if not hinted and (el.tag in INLINE_TAGS or not size or size > _DATE_LINE_MAX_CHARS):
+            continue
+        distance = abs(st.pos[el] - at)
+        if best is not None and distance >= best[0]:
+            continue
+        raw = el.get("datetime") or norm_space(el.text_content())
+        if not raw or not YEAR_RE.search(raw):
+            continue
+        match = find_timestamp(raw, default_tz=None)
+        if match is None or (not hinted and match.end - match.start < _DATE_LINE_SHARE * len(raw)):
+            continue
+        best = (distance, raw[match.start : match.end])
+    return best[1] if best is not None else None
+
+
+def _verdict(
+    meta: PageMeta, st: Stats, container: Element, text: str, body_lines: list[str], captions: int
+) -> str | None:
+    """Why the page is not an article, or None.
+
+    A photo gallery (captions, and no story under them) is no article whatever its
+    metadata says: sites mark galleries up as ``NewsArticle``. Otherwise conservative:
+    article metadata wins.
+    """
     if not text.strip():
         return "not_an_article:empty"
+    words = story_words(body_lines)
+    if captions >= _GALLERY_MIN_CAPTIONS and words < _GALLERY_MAX_STORY_WORDS:
+        return "not_an_article:gallery"
     if meta.is_article_type:
         return None
     paras = st.paras.get(container, 0)
@@ -206,18 +269,26 @@ def parse_html(html: str | bytes) -> HtmlPage:
     ]
     header = _header(body, st, renderer, meta, container)
     meta = _visible_meta(meta, [*header.elements, container])
-    lines = header.lines + renderer.render(container)
+    if meta.published is None:
+        meta = replace(meta, published=page_date(st, header.elements[0] if header.elements else container))
+    rendered = renderer.render(container)
     caption_set = set(renderer.captions)
-    lines = [line for line in lines if line not in caption_set]
+    body_lines = [line for line in rendered if line not in caption_set]
+    lines = [line for line in header.lines if line not in caption_set] + body_lines
     text = "\n".join(lines)
     decisions += header.decisions
     decisions += renderer.decisions
     decisions += _outside_decisions(container, st, header.elements)
-    reason = _verdict(meta, st, container, text)
+    reason = _verdict(meta, st, container, text, body_lines, len(renderer.captions))
     if reason is not None:
         decisions.append(HtmlDecision(RULE_ARTICLE, reason, norm_space(text)[:80], element_path(container)))
         return HtmlPage(
-            text="", meta=meta, captions=(), decisions=tuple(decisions), is_article=False, reason=reason
+            text="",
+            meta=meta,
+            captions=tuple(renderer.captions),
+            decisions=tuple(decisions),
+            is_article=False,
+            reason=reason,
         )
     return HtmlPage(
         text=text,
