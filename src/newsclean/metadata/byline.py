@@ -46,6 +46,9 @@ class Byline:
     start: int = 0
     """Where the credit starts in the line: > 0 when it is glued after story text
     (``...(RPJPN).Pewarta: A``), so ``line[:start]`` is not part of it."""
+    labelled: bool = True
+    """False when no role label or prefix says it is a credit (``Name • date``,
+    ``Name - detikNews``): trust it only right under a headline."""
 
 
 @functools.lru_cache(maxsize=4096)
@@ -250,9 +253,11 @@ def _unlabelled(line: str, default_tz: dt.tzinfo | None) -> Byline | None:
     p = _patterns()
     stripped = " ".join(line.split()).strip(" .")
     if stripped.casefold() in p.collective:
-        return Byline((), (), None)
+        return Byline((), (), None, labelled=False)
     stamp = find_timestamp(line, default_tz=default_tz)
     if stamp is not None:
+        if stamp.start > 0 and line[stamp.start - 1].isalnum():
+            return None  # "Showbiz15 Feb 2016": a label glued to a date, not a byline
         left = line[: stamp.start].strip(_LEFT_STRIP)
         words = left.split()
         while words and words[0].casefold().strip(":") in ("on", "published", "posted", "diperbarui",
@@ -262,14 +267,14 @@ def _unlabelled(line: str, default_tz: dt.tzinfo | None) -> Byline | None:
         if not left or any(c in left for c in "|•·"):
             return None
         if is_outlet(left):
-            return Byline((), (), stamp)
+            return Byline((), (), stamp, labelled=False)
         names = _names(left, strict=True)
-        return Byline(names, (), stamp) if names else None
+        return Byline(names, (), stamp, labelled=False) if names else None
     for dash in (" - ", " – ", " — ", " | "):
         left, sep, right = stripped.partition(dash)
         if sep and is_outlet(right) and not is_outlet(left):
             names = _names(left, strict=True)
-            return Byline(names, (), None) if names else None
+            return Byline(names, (), None, labelled=False) if names else None
     return None
 
 

@@ -6,7 +6,7 @@ Reuters story, ``Penulis: X`` above a tribunnews teaser list), so the layout rul
 with the furniture around it. :func:`read_margins` reads the lines just before the first
 kept paragraph and just after the last one (whatever removed them) and returns what their
 labelled credits and date lines say. Only *labelled* credits count in the margins (a bare
-name there could be a teaser's author); only the lines above the story give a timestamp
+name there could be a teaser's author), glued ones included (``…2023Pewarta: A``); only the lines above the story give a timestamp
 (dates below it belong to teasers).
 
 >>> text = "Story text that is long enough.\\nPenulis\\n: Nabilla Tashandra\\nEditor\\n: Sabrina"
@@ -51,8 +51,6 @@ def _credits(lines: list[str], default_tz: dt.tzinfo | None) -> tuple[list[str],
     while i < len(lines):
         line = lines[i]
         i += 1
-        if len(line.split()) > MAX_WORDS:
-            continue
         label = is_byline_label(line)
         if label is not None and i < len(lines):
             line = f"{label}: {lines[i].lstrip(' :')}"
@@ -60,20 +58,11 @@ def _credits(lines: list[str], default_tz: dt.tzinfo | None) -> tuple[list[str],
         elif label is not None:
             continue
         byline = parse_byline(line, default_tz=default_tz)
-        if byline is None or not _labelled(line, label):
+        if byline is None or not byline.labelled:
             continue
         authors.extend(a for a in byline.authors if a not in authors)
         editors.extend(e for e in byline.editors if e not in editors)
     return authors, editors
-
-
-def _labelled(line: str, label: str | None) -> bool:
-    """A credit with a label or role prefix: ``Penulis: X``, ``By X``, ``Reporting by X``.
-    A bare ``Name - detikNews`` or ``Name | date`` in the margins is not trusted."""
-    if label is not None:
-        return True
-    head = line[:40].casefold()
-    return ":" in head or head.startswith(("by ", "oleh ", "reporting by", "laporan ", "written by"))
 
 
 def read_margins(text: str, *, first: int, last: int, default_tz: dt.tzinfo | None) -> Margins:

@@ -25,7 +25,9 @@ TAIL_PIECES = 3
 # a reporter credit in parentheses closing the story: (Lita Febriani), (Tribunnews.com/Nama Orang)
 _NAME_CREDIT = regex.compile(r"(?:(?<=[.!?\"”’]\s{0,3})|\A\s*)\((?P<names>[^()\n]{3,160})\)\s*\Z")
 _PERSON = regex.compile(r"\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){1,3}")
-_OUTLET = regex.compile(r"(?i)[\w-]+\.(?:com|co\.id|id|net|org)\b|\A[\p{Lu}\s]{2,30}\Z")
+_OUTLET = regex.compile(r"(?i:[\w-]+\.(?:com|co\.id|id|net|org))\b|\A[\p{Lu}\s]{2,30}\Z")
+"""An outlet part of a credit (``Tribunnews.com``) or an all-capitals tag (``ANTARA``); the
+case flag covers the domain only (a global ``(?i)`` made every short part an outlet)."""
 
 
 class Credits:
