@@ -253,7 +253,7 @@ def _unlabelled(line: str, default_tz: dt.tzinfo | None) -> Byline | None:
     p = _patterns()
     stripped = " ".join(line.split()).strip(" .")
     if stripped.casefold() in p.collective:
-        return Byline((), (), None, labelled=False)
+        return Byline((), (), None)
     stamp = find_timestamp(line, default_tz=default_tz)
     if stamp is not None:
         if stamp.start > 0 and line[stamp.start - 1].isalnum():
