@@ -16,6 +16,7 @@ from newsclean.html import HtmlPage, looks_like_html, parse_html
 from newsclean.language import default_timezone, guess_language
 from newsclean.metadata.dates import parse_datetime
 from newsclean.metadata.margins import read_margins
+from newsclean.metadata.urls import date_from_url
 from newsclean.model import Article, Kind, Provenance, Removal
 from newsclean.phrases import LiteralScanner, phrasebook_from, phrasebook_literals
 from newsclean.rules import RULE_NAMES, Rule, default_rules
@@ -323,6 +324,8 @@ def build_article(
             value = getattr(meta, name)
             if value and name not in fields:
                 fields[name] = list(dict.fromkeys(value))
+    if "timestamp" not in fields and (day := date_from_url(url)) is not None:
+        fields["timestamp"] = day  # the date the URL prints: a fallback, never over the page
     for name in fields:
         provenance[name] = Provenance.FOUND
     if published is not None:
