@@ -14,7 +14,7 @@ from newsclean.document import Decision, Document, Meta, iter_pieces, paragraphs
 from newsclean.errors import ConfigError, InputError
 from newsclean.html import HtmlPage, looks_like_html, parse_html
 from newsclean.language import default_timezone, guess_language
-from newsclean.metadata.dates import parse_datetime
+from newsclean.metadata.dates import parse_datetime, zone_hint
 from newsclean.metadata.margins import read_margins
 from newsclean.metadata.urls import date_from_url
 from newsclean.model import Article, Kind, Provenance, Removal
@@ -104,6 +104,8 @@ class Cleaner:
         doc.found_literals = self._scanner.scan(text)
         doc.vocabulary = self._scanner.vocabulary
         tz = default_timezone(language)
+        if tz is None:
+            tz = zone_hint(text)  # a short header: Indonesian date words name the outlet's zone
         doc.meta["default_tz"] = tz
         removals, meta = self._run(doc)
         return build_article(

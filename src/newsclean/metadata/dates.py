@@ -285,3 +285,24 @@ def parse_datetime(value: str, *, default_tz: dt.tzinfo | None) -> dt.datetime |
         return parsed
     found = find_timestamp(text, default_tz=default_tz)
     return found.value if found else None
+
+
+_ID_HINT = re.compile(
+    r"(?i)\b(?:WIB|WITA|WIT)\b|\b(?:senin|kamis|jumat|jum'at|minggu)\b|"
+    r"\d\s+(?:maret|juni|juli|agustus|oktober|desember|nopember|pebruari)\s+(?:19|20)\d\d"
+)
+HINT_CHARS = 3000
+
+
+def zone_hint(text: str) -> dt.tzinfo | None:
+    """The outlet zone a short text shows when its language cannot be guessed: Indonesian
+    date words or an Indonesian zone near the top mean an Indonesian outlet (+07:00).
+
+    >>> zone_hint("Fajar Nugraha • 27 Januari 2022 12:06\\nKamis, 27 Januari 2022")
+    datetime.timezone(datetime.timedelta(seconds=25200))
+    >>> zone_hint("Floods force thousands from their homes") is None
+    True
+    """
+    if _ID_HINT.search(text[:HINT_CHARS]) is None:
+        return None
+    return dt.timezone(dt.timedelta(hours=7))

@@ -6,8 +6,8 @@ Reuters story, ``Penulis: X`` above a tribunnews teaser list), so the layout rul
 with the furniture around it. :func:`read_margins` reads the lines just before the first
 kept paragraph and just after the last one (whatever removed them) and returns what their
 labelled credits and date lines say. Only *labelled* credits count in the margins (a bare
-name there could be a teaser's author), glued ones included (``…2023Pewarta: A``); only the lines above the story give a timestamp
-(dates below it belong to teasers).
+name there could be a teaser's author), glued ones included (``…2023Pewarta: A``); only
+the lines above the story give a timestamp (dates below it belong to teasers).
 
 >>> text = "Story text that is long enough.\\nPenulis\\n: Nabilla Tashandra\\nEditor\\n: Sabrina"
 >>> read_margins(text, first=0, last=31, default_tz=None).authors

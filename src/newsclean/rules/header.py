@@ -15,8 +15,7 @@ from collections.abc import Iterator
 import regex
 
 from newsclean.document import Decision, Document, Meta, Piece
-from newsclean.metadata.byline import is_byline_label, parse_byline
-from newsclean.metadata.byline import looks_like_name
+from newsclean.metadata.byline import is_byline_label, looks_like_name, parse_byline
 from newsclean.metadata.dateline import match_dateline, opens_story
 from newsclean.metadata.dates import find_timestamp
 from newsclean.model import Kind
