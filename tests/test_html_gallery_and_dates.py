@@ -102,3 +102,21 @@ def test_headline_broken_with_br_is_one_line() -> None:
     )
     page = parse_html(html)
     assert page.text.splitlines()[0] == "Suspect caught in US black church rampage"
+
+
+def test_sentence_case_headline_leaves_the_body_and_is_the_title() -> None:
+    title = "Volkswagen's Skoda Auto 2019 deliveries dip to 1.24 million cars due to weaker sales in China"
+    html = (
+        f"<html><head><meta property='og:title' content=\"{title}\"></head><body>"
+        f"<div class='article-body'><h1>{title}</h1><p>1 Min Read</p>"
+        "<p>PRAGUE (Reuters) - Deliveries of Volkswagen's Skoda Auto dropped slightly in 2019 to 1.24 "
+        "million vehicles, mainly due to weaker sales in China, the company said on Monday.</p>"
+        "<p>Skoda said deliveries in China dropped by 17.3% while shipping to other markets were up.</p>"
+        "</div></body></html>"
+    )
+    page = parse_html(html)
+    assert page.headline == title
+    art = clean(html)
+    assert art.title == title
+    assert title not in art.paragraphs
+    assert any(r.rule == "html_headline" and r.reason == "title:h1" for r in art.removals)

@@ -20,6 +20,7 @@ from newsclean.metadata.urls import date_from_url
 from newsclean.model import Article, Kind, Provenance, Removal
 from newsclean.phrases import LiteralScanner, phrasebook_from, phrasebook_literals
 from newsclean.rules import RULE_NAMES, Rule, default_rules
+from newsclean.rules.layout import HtmlHeadline
 from newsclean.segment import normalize_space, split_lines
 
 MAX_CHARS = 20_000_000
@@ -107,7 +108,9 @@ class Cleaner:
         if tz is None:
             tz = zone_hint(text)  # a short header: Indonesian date words name the outlet's zone
         doc.meta["default_tz"] = tz
-        removals, meta = self._run(doc)
+        if page is not None and page.headline:
+            doc.meta["headline"] = page.headline
+        removals, meta = self._run(doc, (_HTML_HEADLINE,) if page is not None else ())
         return build_article(
             doc,
             dom_removals + removals,
@@ -181,12 +184,12 @@ class Cleaner:
             empty_reason=page.reason or "not_an_article",
         )
 
-    def _run(self, doc: Document) -> tuple[list[Removal], list[tuple[str, Meta]]]:
+    def _run(self, doc: Document, last: Sequence[Rule] = ()) -> tuple[list[Removal], list[tuple[str, Meta]]]:
         removals: list[Removal] = []
         metas: list[tuple[str, Meta]] = []
         source = doc.source
         lines = doc.lines
-        for rule in self.rules:
+        for rule in (*self.rules, *last):
             decisions: list[Decision] = list(rule.decide(doc))
             for d in decisions:
                 if d.end <= d.start or _covered(doc, d):
@@ -203,6 +206,9 @@ class Cleaner:
         removals.sort(key=lambda r: r.start)
         return removals, metas
 
+
+_HTML_HEADLINE = HtmlHeadline()
+"""Runs after the built-in rules on HTML input only (see :class:`~newsclean.rules.layout.HtmlHeadline`)."""
 
 HTML_SIZE_FACTOR = 5
 """HTML may be this many times longer than ``max_chars`` (markup is most of a page)."""

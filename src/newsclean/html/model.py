@@ -53,3 +53,6 @@ class HtmlPage:
     is_article: bool = True
     reason: str | None = None
     """Why the page is not an article (``not_an_article:listing``), None when it is."""
+    headline: str | None = None
+    """The first line of ``text`` when the page shows it is the headline (its ``<h1>``, or the
+    line equal to the page's title); None when the text does not open with it."""

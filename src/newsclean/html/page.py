@@ -297,4 +297,17 @@ def parse_html(html: str | bytes) -> HtmlPage:
         decisions=tuple(decisions),
         is_article=True,
         reason=None,
+        headline=_headline_line(lines, header, meta),
     )
+
+
+def _headline_line(lines: list[str], header: _Header, meta: PageMeta) -> str | None:
+    """The opening line of the text when it is the story's headline, else None."""
+    if not lines:
+        return None
+    first = lines[0]
+    marked = bool(header.decisions) and header.decisions[0].reason == "kept:headline"
+    if marked and header.lines and header.lines[0] == first:
+        return first
+    want = title_key(meta.title)
+    return first if want and title_key(first) == want else None

@@ -31,9 +31,10 @@ from dataclasses import dataclass, replace
 
 import regex
 
-from newsclean.document import Decision, Document, Piece
+from newsclean.document import Decision, Document, Meta, Piece
 from newsclean.metadata.byline import is_byline_label, parse_byline
 from newsclean.metadata.dates import find_timestamp
+from newsclean.model import Kind
 
 MIN_PIECES = 25
 """A text with fewer non-blank lines is never treated as a whole page."""
@@ -330,3 +331,22 @@ class PageLayout:
                 for ln in run:
                     yield ln.piece.drop(self.name, "teaser_list")
             run = []
+
+
+class HtmlHeadline:
+    """HTML input: the headline the page marked (its ``<h1>``), when it still opens the text.
+
+    Runs after every other rule (the header rule reads the headline to place the byline and
+    date), and only for HTML input, where the pipeline puts the headline in
+    ``doc.meta["headline"]``: the header rule keeps a headline written in sentence case
+    (``Volkswagen's Skoda Auto 2019 deliveries dip ...``), the page's markup does not leave
+    the doubt.
+    """
+
+    name = "html_headline"
+
+    def decide(self, doc: Document) -> Iterator[Decision]:
+        headline = doc.meta.get("headline")
+        pieces = doc.pieces
+        if isinstance(headline, str) and pieces and pieces[0].clean == headline:
+            yield pieces[0].drop(self.name, "title:h1", kind=Kind.METADATA, meta=Meta(title=headline))
