@@ -8,6 +8,7 @@ decisions, so the trace of every removal comes for free and replays exactly.
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -123,11 +124,10 @@ class Document:
         if end <= start:
             return
         spans = self.removed
-        # insert keeping order, then merge neighbours
-        i = 0
+        # insert keeping order (spans are disjoint, so their ends are sorted too), then merge
+        # neighbours: a binary search, so a document with many removals stays linear
+        i = bisect_left(spans, start, key=_end)
         n = len(spans)
-        while i < n and spans[i][1] < start:
-            i += 1
         j = i
         while j < n and spans[j][0] <= end:
             start = min(start, spans[j][0])
@@ -138,7 +138,21 @@ class Document:
 
     def is_removed(self, start: int, end: int) -> bool:
         """True when any character of ``start..end`` is already removed."""
-        return any(s < end and start < e for s, e in self.removed)
+        i = bisect_right(self.removed, start, key=_end)
+        return i < len(self.removed) and self.removed[i][0] < end
+
+    def covers(self, start: int, end: int) -> bool:
+        """True when every character of ``start..end`` is already removed."""
+        i = bisect_right(self.removed, start, key=_start) - 1
+        return i >= 0 and end <= self.removed[i][1]
+
+
+def _start(span: tuple[int, int]) -> int:
+    return span[0]
+
+
+def _end(span: tuple[int, int]) -> int:
+    return span[1]
 
 
 def iter_pieces(

@@ -262,7 +262,7 @@ def margin_meta(doc: Document) -> Meta:
 
 
 def _covered(doc: Document, d: Decision) -> bool:
-    return any(s <= d.start and d.end <= e for s, e in doc.removed)
+    return doc.covers(d.start, d.end)
 
 
 def _line_of(lines: tuple[tuple[int, int], ...], pos: int) -> int:
