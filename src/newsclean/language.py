@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import tomllib
-from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -17,7 +16,7 @@ import regex
 
 from newsclean.errors import ConfigError
 
-_WORD = regex.compile(r"\p{L}+")
+_PUNCT = "\"'“”‘’()[]{}.,;:!?-—–…/|*"
 SAMPLE_CHARS = 3000
 MIN_HITS = 3
 
@@ -52,23 +51,34 @@ def profiles() -> tuple[LanguageProfile, ...]:
     return tuple(out)
 
 
+@cache
+def _marker_table() -> tuple[dict[str, tuple[int, ...]], tuple[str, ...]]:
+    """Each marker word with the languages it marks, and the language codes in order."""
+    table: dict[str, list[int]] = {}
+    for i, profile in enumerate(profiles()):
+        for word in profile.markers:
+            table.setdefault(word, []).append(i)
+    return {w: tuple(ix) for w, ix in table.items()}, tuple(p.code for p in profiles())
+
+
 def guess_language(text: str) -> str | None:
     """The language code whose marker words occur most in ``text`` (``None`` if unclear).
 
     >>> guess_language("Menurut dia, pemerintah tidak akan menaikkan harga tersebut karena bisa berdampak.")
     'id'
     """
-    counts = Counter(_WORD.findall(text[:SAMPLE_CHARS].lower()))
+    table, codes = _marker_table()
+    tally = [0] * len(codes)
+    for word in text[:SAMPLE_CHARS].lower().split():
+        owners = table.get(word.strip(_PUNCT))
+        if owners:
+            for i in owners:
+                tally[i] += 1
     best: tuple[int, str] | None = None
-    second = 0
-    for profile in profiles():
-        hits = sum(counts[m] for m in profile.markers if m in counts)
+    for hits, code in zip(tally, codes, strict=True):
         if best is None or hits > best[0]:
-            second = best[0] if best else 0
-            best = (hits, profile.code)
-        elif hits > second:
-            second = hits
-    if best is None or best[0] < MIN_HITS or best[0] < 1.5 * second:
+            best = (hits, code)
+    if best is None or best[0] < MIN_HITS:
         return None
     return best[1]
 
