@@ -18,6 +18,9 @@ MAX_HEADLINE_WORDS = 30
 MAX_FOLLOWING_HEADLINES = 6
 LABEL_WINDOW = 48
 """How far before a colon a related-link label may start."""
+HEADLINE_WINDOW = 1000
+"""How far past a label (in characters) its headline(s) are looked for, so a line of thousands
+of labels costs a bounded amount per label, not the whole rest of the line."""
 MIN_PIECES_FOR_TRAILING = 4
 MIN_TRAILING_WORDS = 4
 MAX_TRAILING_WORDS = 20
@@ -88,9 +91,10 @@ class RelatedLinks:
 
     def _inline_links(self, piece: Piece, pos: int) -> Iterator[Decision]:
         text = piece.text
+        colons = _Colons(text)
         while True:
             # a label always ends in a colon: look for labels just before each colon only
-            colon = _next_colon(text, pos)
+            colon = colons.next(pos)
             if colon == -1:
                 return
             m = self._inline.search(text, max(pos, colon - LABEL_WINDOW), colon + 1)
@@ -109,12 +113,15 @@ class RelatedLinks:
     def _headline_end(self, text: str, at: int, parenthesised: bool) -> int:
         """Where the headline(s) after a label end, in ``text`` from offset ``at``."""
         if parenthesised:
-            close = text.find(")", at)
-            if close != -1 and close - at < 400:
+            close = text.find(")", at, at + 400)
+            if close != -1:
                 return close + 1
-        rest = text[at:]
-        if len(rest.split()) <= MAX_HEADLINE_WORDS:
+        for count, _ in enumerate(_WORD.finditer(text, at), 1):
+            if count > MAX_HEADLINE_WORDS:
+                break
+        else:
             return len(text)
+        rest = text[at : at + HEADLINE_WINDOW]
         gap = _WIDE_GAP.search(rest, 1)
         limit = gap.start() if gap else len(rest)
         # glued headlines: take segments while they read as headlines
@@ -141,19 +148,18 @@ class RelatedLinks:
 
     def _title_run_end(self, seg: str) -> int:
         """End of the title-case run in ``seg``: before the capitalised word that starts prose."""
-        words = list(_WORD.finditer(seg))
-        last_cap = None
-        for k, w in enumerate(words):
+        last_cap = None  # where the last capitalised word after the first starts
+        for k, w in enumerate(_WORD.finditer(seg)):
             token = w.group()
             first = token.lstrip("\"“'‘(")[:1]
             if k > 0 and (token.startswith(("“", '"')) or _LIST_NUMBER.match(token)):
                 return int(w.start())
             if first.islower() and token.lower().strip(",.:;!?") not in self._small:
-                if last_cap is not None and last_cap > 0:
-                    return int(words[last_cap].start())
+                if last_cap is not None:
+                    return last_cap
                 return len(seg)
             if first.isupper() or first.isdigit():
-                last_cap = k
+                last_cap = int(w.start()) if k > 0 else None
         return len(seg)
 
     def _is_headline(self, piece: Piece) -> bool:
@@ -162,10 +168,20 @@ class RelatedLinks:
         return 2 <= len(words) <= 25 and not text.endswith((".", ":")) and not text.startswith(("“", '"'))
 
 
-def _next_colon(text: str, pos: int) -> int:
-    a = text.find(":", pos)
-    b = text.find("：", pos)
-    return min(a, b) if a != -1 and b != -1 else max(a, b)
+class _Colons:
+    """The next colon (``:`` or ``：``) at or after a position that only moves forward: each
+    kind is searched for again only once passed, so walking a line is linear."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._found = {":": -2, "：": -2}
+
+    def next(self, pos: int) -> int:
+        for colon, at in self._found.items():
+            if at != -1 and at < pos:
+                self._found[colon] = self._text.find(colon, pos)
+        hits = [at for at in self._found.values() if at != -1]
+        return min(hits) if hits else -1
 
 
 def _segments(text: str, limit: int) -> Iterator[tuple[int, int]]:
