@@ -78,3 +78,23 @@ def test_photo_credits_still_make_captions(line: str) -> None:
     art = clean("\n\n".join([_STORY[0], line, *_STORY[1:]]))
     assert line not in art.paragraphs
     assert line in art.captions
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Lihat Foto", "Tim Redaksi", "Halaman selanjutnya", "Kumpulan Berita Terkait:", "A- A+", "+ Share", "Tweet",
+     "1.2K SHARES", "Share on Facebook", "Comment (12)", "Follow Us", "Advertisement · Scroll to continue",
+     "MANDATORY CREDIT. NO RESALES. NO ARCHIVES."],
+)
+def test_page_furniture_lines_leave_the_body(line: str) -> None:
+    body = _body(line)
+    assert line not in body
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Share prices fell sharply on Monday after the results were published.",
+     "Follow us, the protesters shouted, as they marched toward the square."],
+)
+def test_sentences_with_widget_words_stay(line: str) -> None:
+    assert line in _body(line)

@@ -140,3 +140,16 @@ def test_long_list_article_is_untouched() -> None:
     text = "\n".join(lines)
     doc = Document(text, split_lines(text))
     assert list(PageLayout().decide(doc)) == []
+
+
+def test_last_paragraph_with_a_credit_line_under_it_stays_in_the_story() -> None:
+    from newsclean.document import Document
+    from newsclean.rules.layout import Line, _is_prose
+    from newsclean.segment import split_lines
+
+    text = (
+        '"Total ada 3.016 orang penumpang domestik dan 348 orang penumpang internasional yang harus '
+        'tertunda di BIL," katanya.\nEditor: Ade Marboen'
+    )
+    doc = Document(text, split_lines(text))
+    assert _is_prose([Line.of(p) for p in doc.pieces])

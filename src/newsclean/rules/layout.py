@@ -128,7 +128,8 @@ def _is_prose(lines: Sequence[Line]) -> bool:
     words = sum(ln.words for ln in lines)
     if words < PROSE_MIN_WORDS:
         return False
-    if words < PROSE_LONG_WORDS and not _SENTENCE_END.search(lines[-1].text):
+    # a sentence ends the block, or a line of it (a credit line glued under the last paragraph)
+    if words < PROSE_LONG_WORDS and not any(_SENTENCE_END.search(ln.text) for ln in reversed(lines)):
         return False
     if len(lines) == 1 or any(ln.words >= PROSE_LONG_WORDS for ln in lines):
         return True
