@@ -111,7 +111,7 @@ def violations(raw: str, article: newsclean.Article, *, idempotence: bool = Fals
         if not 0 <= r.start <= r.end <= len(text):
             problems.append(f"removal out of bounds: {r.rule} {r.start}..{r.end} of {len(text)}")
             continue
-        if text[r.start:r.end] != r.text:
+        if text[r.start : r.end] != r.text:
             problems.append(f"removal text is not the input at {r.start}..{r.end}: {r.text[:80]!r}")
         spans.append((r.start, r.end))
     if article.truncated:
@@ -126,8 +126,7 @@ def violations(raw: str, article: newsclean.Article, *, idempotence: bool = Fals
         again = newsclean.clean("\n".join(article.paragraphs))
         if again.paragraphs != article.paragraphs:
             problems.append(
-                "not idempotent: "
-                + "; ".join(f"{r.rule}/{r.reason}: {r.text[:80]!r}" for r in again.removals)
+                "not idempotent: " + "; ".join(f"{r.rule}/{r.reason}: {r.text[:80]!r}" for r in again.removals)
             )
     return problems
 
@@ -146,11 +145,48 @@ def is_text_input(raw: str) -> bool:
 
 # ---------------------------------------------------------------- generated news text
 
-_WORDS = (
-    "harga beras naik lagi pekan ini kata pedagang di pasar pemerintah akan menaikkan subsidi "
-    "menurut dia tidak bisa berdampak pada warga yang tinggal kota desa presiden menteri "
-    "rapat hari selasa lalu sudah mulai jalan tol banjir hujan polisi kasus saksi"
-).split()
+_WORDS = [
+    "harga",
+    "beras",
+    "naik",
+    "lagi",
+    "pekan",
+    "ini",
+    "kata",
+    "pedagang",
+    "di",
+    "pasar",
+    "pemerintah",
+    "akan",
+    "menaikkan",
+    "subsidi",
+    "menurut",
+    "dia",
+    "tidak",
+    "bisa",
+    "berdampak",
+    "pada",
+    "warga",
+    "yang",
+    "tinggal",
+    "kota",
+    "desa",
+    "presiden",
+    "menteri",
+    "rapat",
+    "hari",
+    "selasa",
+    "lalu",
+    "sudah",
+    "mulai",
+    "jalan",
+    "tol",
+    "banjir",
+    "hujan",
+    "polisi",
+    "kasus",
+    "saksi",
+]
 _NAMES = ("Jakarta", "Bandung", "Joko Widodo", "Anies", "Sri Mulyani", "Surabaya", "KPK", "DPR", "Indonesia")
 _OUTLETS = ("KOMPAS.com", "Liputan6.com", "ANTARA", "detikNews", "TEMPO.CO", "Reuters", "CNN Indonesia")
 _UNICODE = st.characters(codec="utf-8")

@@ -10,9 +10,9 @@ from __future__ import annotations
 import time
 
 import pytest
-from _textgen import time_budget, violations
 
 import newsclean
+from _textgen import time_budget, violations
 from newsclean import Cleaner, InputError, NewscleanError
 
 STORY = "Harga beras naik lagi pekan ini, kata pedagang di pasar Jakarta kemarin."

@@ -20,9 +20,9 @@ from typing import Any
 
 import pytest
 import regex
-from _textgen import adversarial, adversarial_docs, time_budget
 
 import newsclean
+from _textgen import adversarial, adversarial_docs, time_budget
 from newsclean.metadata import byline, dateline
 from newsclean.phrases import builtin_phrases
 
