@@ -17,7 +17,7 @@ import regex
 from newsclean.errors import ConfigError
 
 _PUNCT = "\"'“”‘’()[]{}.,;:!?-—–…/|*"
-SAMPLE_CHARS = 3000
+SAMPLE_CHARS = 1500
 MIN_HITS = 3
 
 
@@ -70,7 +70,9 @@ def guess_language(text: str) -> str | None:
     table, codes = _marker_table()
     tally = [0] * len(codes)
     for word in text[:SAMPLE_CHARS].lower().split():
-        owners = table.get(word.strip(_PUNCT))
+        owners = table.get(word)
+        if owners is None and not word.isalpha():
+            owners = table.get(word.strip(_PUNCT))
         if owners:
             for i in owners:
                 tally[i] += 1

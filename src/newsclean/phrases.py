@@ -195,7 +195,10 @@ class Matcher:
         for p in phrases:
             flags = "" if p.case else "(?i)"
             pattern = regex.compile(f"{flags}{anchor}(?:{p.pattern}){suffix}", regex.V0)
-            compiled.append(_Compiled(pattern, p.id, required_literals(p.pattern)))
+            needs = required_literals(p.pattern)
+            if len(needs) > MAX_NEEDS:
+                needs = ()  # too many alternatives to be worth a prefilter: always tried
+            compiled.append(_Compiled(pattern, p.id, needs))
         self._compiled = tuple(compiled)
         self._always = tuple(i for i, c in enumerate(compiled) if not c.needs)
         needs = sorted({n for c in compiled for n in c.needs}, key=len, reverse=True)
@@ -283,10 +286,15 @@ class LiteralScanner:
 
 def phrasebook_literals(book: Phrasebook) -> frozenset[str]:
     """Every prefilter literal of every phrase in ``book``."""
-    return frozenset(
-        n for kinds in book.entries.values() for kind, phrases in kinds.items() if kind != "labels"
-        for p in phrases for n in required_literals(p.pattern)
-    )
+    out: set[str] = set()
+    for kinds in book.entries.values():
+        for kind, phrases in kinds.items():
+            if kind != "labels":
+                for p in phrases:
+                    needs = required_literals(p.pattern)
+                    if len(needs) <= MAX_NEEDS:
+                        out.update(needs)
+    return frozenset(out)
 
 
 def compile_matcher(phrases: Iterable[Phrase], *, anchor: str = "", suffix: str = "") -> Matcher | None:
@@ -356,3 +364,6 @@ def required_literals(pattern: str) -> tuple[str, ...]:
 
 
 MIN_LITERAL = 1
+MAX_NEEDS = 6
+"""A phrase with more alternative literals than this gets no prefilter (scanning for all of
+them would cost more than trying the phrase)."""
