@@ -195,10 +195,10 @@ class Matcher:
         for p in phrases:
             flags = "" if p.case else "(?i)"
             pattern = regex.compile(f"{flags}{anchor}(?:{p.pattern}){suffix}", regex.V0)
-            needs = required_literals(p.pattern)
-            if len(needs) > MAX_NEEDS:
-                needs = ()  # too many alternatives to be worth a prefilter: always tried
-            compiled.append(_Compiled(pattern, p.id, needs))
+            literals = required_literals(p.pattern)
+            if len(literals) > MAX_NEEDS:
+                literals = ()  # too many alternatives to be worth a prefilter: always tried
+            compiled.append(_Compiled(pattern, p.id, literals))
         self._compiled = tuple(compiled)
         self._always = tuple(i for i, c in enumerate(compiled) if not c.needs)
         needs = sorted({n for c in compiled for n in c.needs}, key=len, reverse=True)
