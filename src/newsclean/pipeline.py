@@ -196,7 +196,7 @@ class Cleaner:
                     continue
                 doc.remove(d.start, d.end)
                 removals.append(
-                    Removal.model_construct(
+                    Removal(
                         text=source[d.start:d.end], rule=d.rule, reason=d.reason, kind=d.kind,
                         start=d.start, end=d.end, line=_line_of(lines, d.start),
                     )
@@ -227,7 +227,7 @@ def html_removals(page: HtmlPage) -> list[Removal]:
     """The page-level decisions as trace entries: they have a DOM ``path`` and no offsets in
     the text (``start == end == 0``, ``line == -1``), since their text never reached it."""
     return [
-        Removal.model_construct(
+        Removal(
             text=d.text, rule=d.rule, reason=d.reason, kind=Kind.BOILERPLATE, start=0, end=0, line=-1, path=d.path
         )
         for d in page.decisions
