@@ -41,7 +41,9 @@ class Margins:
 
 
 def _lines(text: str) -> list[str]:
-    return [" ".join(line.split()) for line in text.split("\n") if line.strip()]
+    """The lines of ``text`` that hold a letter: share counters and pagination digits (``0``,
+    ``746``) are no credit and must not use up the window."""
+    return [" ".join(line.split()) for line in text.split("\n") if any(c.isalpha() for c in line)]
 
 
 def _credits(lines: list[str], default_tz: dt.tzinfo | None) -> tuple[list[str], list[str]]:

@@ -27,8 +27,18 @@ MAX_TITLE_WORDS = 30
 MAX_DATE_LINE_WORDS = 16
 DATELINE_SEARCH = 6
 """How far down the story's dateline may open it (below captions, title and byline)."""
+DEEP_DATELINE_SEARCH = 14
+"""How far down a dateline may open the story on a page whose header left page furniture
+(captions, share labels, related headlines) above it: only a tagged dateline
+(``KUTA, KOMPAS.com —``, ``(ANTARA News) -``), or any dateline under furniture alone."""
+DEEP_MAX_WORDS = 50
+"""A piece this long above a deep dateline is story text: the dateline is not the opening."""
+ALONE_NEXT_WORDS = 5
+"""A dateline alone on its line (``Jakarta -``) opens the story when a piece of at least
+this many words follows it."""
 CAPTION_MIN_WORDS = 8
 _SENTENCE_END = regex.compile(r"[.!?][\"”’')]*\s*\Z")
+_BREADCRUMB_ENDS = (">", "»", "›", "/", "|")
 
 
 def is_body(piece: Piece) -> bool:
@@ -43,12 +53,37 @@ def is_body(piece: Piece) -> bool:
     return m is not None and m.start == 0 and words >= 6 and opens_story(text, m)
 
 
+def _opens_here(pieces: list[Piece], i: int) -> tuple[bool, bool] | None:
+    """Whether ``pieces[i]`` opens the story with a dateline: ``(tagged, alone)``, else None.
+
+    A dateline alone on its line (``Jakarta -``) counts when a piece of some length follows.
+    """
+    piece = pieces[i]
+    m = match_dateline(piece.text)
+    if m is None or m.start != 0 or not opens_story(piece.text, m):
+        return None
+    if piece.words >= 6:
+        return m.tagged, False
+    alone = not piece.text[m.end :].strip()
+    if alone and i + 1 < len(pieces) and pieces[i + 1].words >= ALONE_NEXT_WORDS:
+        return m.tagged, True
+    return None
+
+
 def _dateline_anchor(pieces: list[Piece]) -> int | None:
-    """Index of the piece, among the first few, that opens the story with a dateline."""
-    for i, piece in enumerate(pieces[:DATELINE_SEARCH]):
-        m = match_dateline(piece.text)
-        if m is not None and m.start == 0 and piece.words >= 6 and opens_story(piece.text, m):
+    """Index of the piece, among the first few, that opens the story with a dateline.
+
+    Among the first :data:`DATELINE_SEARCH` pieces any dateline that opens a story counts;
+    further down (to :data:`DEEP_DATELINE_SEARCH`), a tagged one, or one under pieces none
+    of which reads as story text, and never one under a long paragraph.
+    """
+    body_above = long_above = False
+    for i, piece in enumerate(pieces[:DEEP_DATELINE_SEARCH]):
+        found = _opens_here(pieces, i)
+        if found is not None and (i < DATELINE_SEARCH or (not long_above and (found[0] or not body_above))):
             return i
+        long_above = long_above or piece.words >= DEEP_MAX_WORDS
+        body_above = body_above or is_body(piece)
     return None
 
 
@@ -170,6 +205,8 @@ class Header:
     def _title_shaped(piece: Piece) -> bool:
         words = piece.words
         text = piece.text.strip()
+        if text.endswith(_BREADCRUMB_ENDS):
+            return False  # "News >", "Home /": a breadcrumb step
         return (2 <= words <= MAX_TITLE_WORDS and not text.endswith((".", ":", ",")) and text[:1].isupper()) or (
             2 <= words <= MAX_TITLE_WORDS and text[:1] in "\"“'‘" and not text.endswith(".")
         )
