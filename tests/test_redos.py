@@ -41,16 +41,20 @@ a millisecond on 1 KB; an exponential one takes seconds."""
 BOUNDED_BY_CALLER = {
     # where (prefix) -> (characters the caller ever gives it, why)
     "newsclean.metadata.byline._patterns().prefix": (
-        byline.MAX_BYLINE, "quadratic under search on whitespace runs; parse_byline reads lines of <= MAX_BYLINE"
+        byline.MAX_BYLINE,
+        "quadratic under search on whitespace runs; parse_byline reads lines of <= MAX_BYLINE",
     ),
     "newsclean.metadata.byline._patterns().splitter": (
-        byline.MAX_BYLINE, "quadratic under search on whitespace runs; splits one byline of <= MAX_BYLINE"
+        byline.MAX_BYLINE,
+        "quadratic under search on whitespace runs; splits one byline of <= MAX_BYLINE",
     ),
     "newsclean.metadata.dateline._forms().anchored": (
-        dateline._HEAD, "quadratic under search; match_dateline matches only the first _HEAD characters"
+        dateline._HEAD,
+        "quadratic under search; match_dateline matches only the first _HEAD characters",
     ),
     "newsclean.metadata.dateline._forms().glued": (
-        120, "quadratic on aAaA...; searched only in windows of 120 characters around a cheap hint"
+        120,
+        "quadratic on aAaA...; searched only in windows of 120 characters around a cheap hint",
     ),
 }
 """Patterns that are slow when searched through long text, and the bound their one caller
