@@ -120,6 +120,7 @@ class Header:
             return
         found_byline = False
         title: Piece | None = None
+        title_rest: Piece | None = None
         pending_label: str | None = None
         decisions: list[Decision] = []
         leftovers: list[Piece] = []
@@ -169,15 +170,21 @@ class Header:
                 decisions.append(piece.drop(self.name, "header:deck"))
             elif title is None and self._title_shaped(piece):
                 title = piece
+            elif title is not None and title_rest is None and zone[i - 1] is title \
+                    and _continues_title(title, piece, zone[i + 1] if i + 1 < len(zone) else following, tz):
+                title_rest = piece
             elif anchor is not None:
                 leftovers.append(piece)
         if title is not None and (
             found_byline
             or (body_follows and (zone[-1] is title or anchor is not None) and headline_case(title.clean, self._small))
         ):
-            decisions.append(
-                title.drop(self.name, "title", kind=Kind.METADATA, meta=Meta(title=title.clean))
-            )
+            headline = title.clean if title_rest is None else f"{title.clean} {title_rest.clean}"
+            decisions.append(title.drop(self.name, "title", kind=Kind.METADATA, meta=Meta(title=headline)))
+            if title_rest is not None:
+                decisions.append(title_rest.drop(self.name, "title:continued", kind=Kind.METADATA))
+        elif title_rest is not None and anchor is not None:
+            leftovers.append(title_rest)
         for piece in leftovers:
             if ends_sentence(piece.clean) or piece.words >= CAPTION_MIN_WORDS:
                 decisions.append(piece.drop(self.name, "caption:above_dateline", kind=Kind.CAPTION))
@@ -207,9 +214,33 @@ class Header:
         text = piece.text.strip()
         if text.endswith(_BREADCRUMB_ENDS):
             return False  # "News >", "Home /": a breadcrumb step
+        if text[:1].isdigit():  # "29 penerbangan ... dibatalkan", not "759 SHARES" or "1.229 Views"
+            tokens = text.split()
+            return 3 <= words <= MAX_TITLE_WORDS and tokens[1][:1].islower() and not text.endswith((".", ":", ","))
         return (2 <= words <= MAX_TITLE_WORDS and not text.endswith((".", ":", ",")) and text[:1].isupper()) or (
             2 <= words <= MAX_TITLE_WORDS and text[:1] in "\"“'‘" and not text.endswith(".")
         )
+
+
+TITLE_REST_MAX_WORDS = 8
+"""A headline wrapped onto a second line leaves at most this many words there."""
+
+
+def _continues_title(title: Piece, piece: Piece, after: Piece | None, tz: dt.tzinfo | None) -> bool:
+    """``piece`` is the wrapped end of the headline ``title`` (``… Pemotor: Cuma`` /
+    ``Diperlihatkan``): on the very next line of a page that separates its header lines by
+    blank lines, short, no sentence, and a byline or date line right after it."""
+    return (
+        piece.line == title.line + 1
+        and after is not None
+        and after.line >= piece.line + 2
+        and piece.words <= TITLE_REST_MAX_WORDS
+        and title.words + piece.words <= MAX_TITLE_WORDS
+        and not ends_sentence(title.clean)
+        and not ends_sentence(piece.clean)
+        and not _is_meta(piece, tz)
+        and _is_meta(after, tz)
+    )
 
 
 DECK_LOOKAHEAD = 3

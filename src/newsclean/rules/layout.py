@@ -25,6 +25,7 @@ Everything is one pass over the pieces plus a bounded look at the header window:
 
 from __future__ import annotations
 
+import bisect
 import itertools
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -68,7 +69,8 @@ HEADLINE_PREFERENCE = 0.25
 HEADER_WINDOW = 24
 """How many pieces above the core the headline is looked for."""
 TITLE_MIN_WORDS = 3
-TITLE_MAX_WORDS = 30
+TITLE_MAX_WORDS = 20
+"""Longer lines above a story are captions, promos or standfirsts, not its headline."""
 TITLE_MAX_LINES = 3
 NEAR = 4
 """A date or byline within this many pieces below (or 2 above) marks a headline."""
@@ -79,6 +81,8 @@ TEASER_RUN = 3
 
 _SENTENCE_END = regex.compile(r"(?<!\.\.)[.!?][\"”’')\]]*\Z|[\"”’]\Z")
 """A sentence ends here (a truncated teaser's ``…`` or ``...`` does not count)."""
+_INNER_SENTENCE = regex.compile(r"\p{Ll}{2}[.!?]\s+\p{Lu}\p{Ll}")
+"""A sentence ends and another starts inside the line."""
 _LINK_START = regex.compile(r"\A\W*(?:\p{Lu}|\p{N}+\W*\Z)")
 _LOWER_START = regex.compile(r"\A[\"“'‘(]?[\p{Ll}\p{N}]")
 
@@ -221,6 +225,8 @@ def _title_shaped(block: Block, lines: Sequence[Line]) -> bool:
         return False
     text = lines[block.last].text
     first = lines[block.first].text
+    if any(_INNER_SENTENCE.search(lines[i].text) for i in range(block.first, block.last + 1)):
+        return False  # "New to Versa? It's an app ...": two sentences are a blurb
     return not text.endswith((".", ":", ",", ";")) and (first[:1].isupper() or first[:1].isdigit()
                                                         or first[:1] in "\"“'‘")
 
@@ -234,12 +240,23 @@ def _headline(blocks: Sequence[Block], core: int, lines: Sequence[Line]) -> tupl
     one nearest to such a line wins, a line below it before one above it.
     """
     lowest = blocks[core].first
+    firsts = [b.first for b in blocks]
     meta: dict[int, bool] = {}
 
     def is_meta(i: int) -> bool:
         if i not in meta:
             meta[i] = 0 <= i < len(lines) and _is_meta_line(lines[i])
         return meta[i]
+
+    def meta_below(i: int) -> bool:
+        # a byline or date line above the core, or a line of its own among the core's first
+        # pieces (a prompt may sit between headline and byline); never a teaser's date line
+        if i >= lowest + NEAR or not is_meta(i):
+            return False
+        if i < lowest:
+            return True
+        at = bisect.bisect_right(firsts, i) - 1
+        return not blocks[at].prose and blocks[at].lines == 1
 
     def titled(i: int) -> bool:
         return 0 <= i < core and _title_shaped(blocks[i], lines) and not is_meta(blocks[i].first)
@@ -251,7 +268,7 @@ def _headline(blocks: Sequence[Block], core: int, lines: Sequence[Line]) -> tupl
         run = (titled(b - 1) and (titled(b + 1) or titled(b - 2))) or (titled(b + 1) and titled(b + 2))
         if titled(b) and not run:
             below = next((k for k in range(1, NEAR + 1)
-                          if block.last + k < lowest and is_meta(block.last + k)), None)
+                          if meta_below(block.last + k)), None)
             above = next((k for k in (1, 2) if is_meta(block.first - k)), None)
             if below is not None and (best is None or (below, 0) < best[:2]):
                 best = (below, 0, b, b)
