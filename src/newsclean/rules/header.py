@@ -139,10 +139,17 @@ class Header:
                 decisions.append(piece.drop(self.name, "byline:label", kind=Kind.METADATA))
                 nxt = zone[i + 1] if i + 1 < len(zone) else following
                 prev = zone[i - 1] if i > 0 else None
-                if (nxt is None or not looks_like_name(nxt.clean)) and prev is not None and prev is title \
+                after = zone[i + 2] if i + 2 < len(zone) else None
+                # name above its role ("Isna Rifka" / "Penulis" / "Yoga Sukmana" / "Editor"):
+                # the next line is no name, or is itself the name above the next role label
+                name_above = nxt is None or not looks_like_name(nxt.clean) or (
+                    after is not None and is_byline_label(after.clean) is not None
+                    and prev is not None and looks_like_name(prev.clean)
+                )
+                if name_above and prev is not None and prev is title \
                         and looks_like_name(prev.clean) and i > 1:
                     title = None  # "Dewi Kania" then "Jurnalis": the name sits above its role
-                if (nxt is None or not looks_like_name(nxt.clean)) and prev is not None \
+                if name_above and prev is not None \
                         and looks_like_name(prev.clean) and prev is not title and not _taken(decisions, prev):
                     decisions.append(self._byline(prev, *_as_role(label, prev.clean), None))
                     found_byline = True
@@ -175,6 +182,15 @@ class Header:
                 title_rest = piece
             elif anchor is not None:
                 leftovers.append(piece)
+        if title is not None and not found_byline and title_rest is None:
+            # a byline right under the headline that an earlier rule removed (``By X``)
+            found_byline = _byline_removed_after(doc, title, tz)
+        if anchor is not None and leftovers and leftovers[-1] is zone[-1]:
+            place = _place_above(zone[-1], pieces[anchor])
+            if place is not None:
+                leftovers.pop()
+                decisions.append(zone[-1].drop(self.name, "dateline:place_above", kind=Kind.METADATA,
+                                               meta=Meta(dateline=place)))
         if title is not None and (
             found_byline
             or (body_follows and (zone[-1] is title or anchor is not None) and headline_case(title.clean, self._small))
@@ -220,6 +236,34 @@ class Header:
         return (2 <= words <= MAX_TITLE_WORDS and not text.endswith((".", ":", ",")) and text[:1].isupper()) or (
             2 <= words <= MAX_TITLE_WORDS and text[:1] in "\"“'‘" and not text.endswith(".")
         )
+
+
+_PLACE_LINE = regex.compile(r"\A(\p{Lu}[\p{Lu}'’.\-]+(?:[ \u00a0]\p{Lu}[\p{Lu}'’.\-]+){0,3}),\Z")
+
+
+def _place_above(piece: Piece, opening: Piece) -> str | None:
+    """``KATHMANDU,`` alone on the line above ``April 25 (Reuters) - …``: the dateline's place,
+    wrapped away from the rest of it."""
+    m = _PLACE_LINE.match(piece.clean)
+    if m is None or opening.line != piece.line + 1:
+        return None
+    found = match_dateline(opening.text)
+    return m.group(1) if found is not None and found.place is None else None
+
+
+def _byline_removed_after(doc: Document, title: Piece, tz: dt.tzinfo | None) -> bool:
+    """A byline line sits right under ``title`` but an earlier rule removed it (the credit
+    rule reads ``By Colin Packham``): the headline has its byline all the same."""
+    gap = doc.source[title.end : title.end + 300]
+    for line in gap.split("\n")[1:4]:
+        line = line.strip()
+        if not line:
+            continue
+        if not doc.is_removed(title.end + gap.find(line), title.end + gap.find(line) + len(line)):
+            return False
+        byline = parse_byline(line, default_tz=tz)
+        return byline is not None and byline.labelled and bool(byline.authors)
+    return False
 
 
 TITLE_REST_MAX_WORDS = 8

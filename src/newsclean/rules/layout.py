@@ -33,7 +33,7 @@ from dataclasses import dataclass, replace
 import regex
 
 from newsclean.document import Decision, Document, Meta, Piece
-from newsclean.metadata.byline import is_byline_label, parse_byline
+from newsclean.metadata.byline import is_byline_label, looks_like_name, parse_byline
 from newsclean.metadata.dates import find_timestamp
 from newsclean.model import Kind
 
@@ -76,6 +76,9 @@ NEAR = 4
 """A date or byline within this many pieces below (or 2 above) marks a headline."""
 DATE_SHARE = 0.25
 """A date line is mostly date: a date inside a teaser headline does not make one."""
+DATED_TITLE_MIN_WORDS = 5
+"""A headline printed on the line right under its date line (one block) has this many words
+at least (a shorter line there is a tag or a name)."""
 TEASER_RUN = 3
 """This many headline-shaped lines in a row, between headline and story, are a teaser list."""
 
@@ -231,6 +234,13 @@ def _title_shaped(block: Block, lines: Sequence[Line]) -> bool:
                                                         or first[:1] in "\"“'‘")
 
 
+def _name_above_role(lines: Sequence[Line], block: Block) -> bool:
+    """A one-line name with its role label under it (``Isna Rifka Sri Rahayu`` / ``Penulis``)."""
+    below = block.last + 1
+    return (block.lines == 1 and below < len(lines) and looks_like_name(lines[block.first].text)
+            and is_byline_label(lines[below].text) is not None)
+
+
 def _headline(blocks: Sequence[Block], core: int, lines: Sequence[Line]) -> tuple[int, int] | None:
     """The headline block above the core block, and the block the article starts with (the
     headline, or the date line just above it when none is below it).
@@ -253,20 +263,38 @@ def _headline(blocks: Sequence[Block], core: int, lines: Sequence[Line]) -> tupl
         # pieces (a prompt may sit between headline and byline); never a teaser's date line
         if i >= lowest + NEAR or not is_meta(i):
             return False
-        if i < lowest:
-            return True
         at = bisect.bisect_right(firsts, i) - 1
+        if i < lowest:
+            return not (firsts[at] == i and dated(at))  # that date line tops its own headline
+
         return not blocks[at].prose and blocks[at].lines == 1
 
     def titled(i: int) -> bool:
-        return 0 <= i < core and _title_shaped(blocks[i], lines) and not is_meta(blocks[i].first)
+        return (0 <= i < core and _title_shaped(blocks[i], lines) and not is_meta(blocks[i].first)
+                and not _name_above_role(lines, blocks[i]))
+
+    def dated(i: int) -> bool:
+        if not 0 <= i < core:
+            return False
+        block = blocks[i]
+        if block.lines < 2 or not is_meta(block.first):
+            return False
+        rest = Block(block.first + 1, block.last, block.words - lines[block.first].words, False, False)
+        return (rest.words >= DATED_TITLE_MIN_WORDS and _title_shaped(rest, lines)
+                and not looks_like_name(lines[rest.first].text)
+                and not any(is_meta(k) for k in range(rest.first, rest.last + 1)))
 
     best: tuple[int, int, int, int] | None = None  # (distance, above?, block, start block)
     b = core - 1
     while b >= 0 and lowest - blocks[b].first <= HEADER_WINDOW:
         block = blocks[b]
         run = (titled(b - 1) and (titled(b + 1) or titled(b - 2))) or (titled(b + 1) and titled(b + 2))
-        if titled(b) and not run:
+        if dated(b) and not dated(b - 1) and not dated(b + 1):
+            # "April 25, 2023 2:26 PM" glued on the line above the headline: one block (not
+            # one of a list of dated teasers)
+            if best is None or best[:2] > (1, 1):
+                best = (1, 1, b, b)
+        elif titled(b) and not run:
             below = next((k for k in range(1, NEAR + 1)
                           if meta_below(block.last + k)), None)
             above = next((k for k in (1, 2) if is_meta(block.first - k)), None)
