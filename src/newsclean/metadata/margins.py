@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from newsclean.metadata.byline import is_byline_label, parse_byline
+from newsclean.metadata.byline import is_byline_label, looks_like_name, parse_byline
 from newsclean.metadata.dates import find_timestamp
 
 __all__ = ["ABOVE_LINES", "BELOW_LINES", "Margins", "read_margins"]
@@ -67,6 +67,11 @@ def _credits(lines: list[str], default_tz: dt.tzinfo | None) -> tuple[list[str],
     return authors, editors
 
 
+def _capitals_name(line: str) -> bool:
+    """A reporter's name in capitals, two words or more: ``DINI TEJA``."""
+    return len(line.split()) >= 2 and line.isupper() and looks_like_name(line)
+
+
 def read_margins(text: str, *, first: int, last: int, default_tz: dt.tzinfo | None) -> Margins:
     """What the credit and date lines around ``text[first:last]`` (the kept story) say."""
     above = _lines(text[:first])[-ABOVE_LINES:]
@@ -75,6 +80,8 @@ def read_margins(text: str, *, first: int, last: int, default_tz: dt.tzinfo | No
     more_authors, more_editors = _credits(below, default_tz)
     if not authors:
         authors = more_authors
+    if not authors and below and _capitals_name(below[0]):
+        authors = [below[0]]  # "DINI TEJA" right under the last paragraph (tempo.co)
     editors.extend(e for e in more_editors if e not in editors)
     timestamp = updated = None
     for line in reversed(above):  # the date line nearest the story

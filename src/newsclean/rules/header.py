@@ -38,6 +38,8 @@ ALONE_NEXT_WORDS = 5
 this many words follows it."""
 CAPTION_MIN_WORDS = 8
 _SENTENCE_END = regex.compile(r"[.!?][\"”’')]*\s*\Z")
+_PHOTO_CREDIT_END = regex.compile(r"\((?:[\p{Lu}][\p{L}.]*[ /]?){1,4}\)\Z")
+"""A photo caption's credit closing the line: ``…Raja Ampat(Auriga Nusantara)``."""
 _BREADCRUMB_ENDS = (">", "»", "›", "/", "|")
 
 
@@ -47,10 +49,22 @@ def is_body(piece: Piece) -> bool:
     if words >= 25:
         return True
     text = piece.text.strip()
-    if words >= 8 and _SENTENCE_END.search(text):
+    if words >= 8 and _SENTENCE_END.search(text) and not _asks_like_headline(text, words):
         return True
     m = match_dateline(text)
     return m is not None and m.start == 0 and words >= 6 and opens_story(text, m)
+
+
+QUESTION_TITLE_MAX_WORDS = 16
+
+
+def _asks_like_headline(text: str, words: int) -> bool:
+    """A headline ending in ``?`` or ``!`` (``… Apa Iya Betul Dicabut?``): short, capitalised
+    words throughout, unlike a question in the story."""
+    if words > QUESTION_TITLE_MAX_WORDS or not text.endswith(("?", "!")) or not text[:1].isupper():
+        return False
+    tokens = text.split()
+    return sum(1 for t in tokens if t[:1].isupper() or t[:1].isdigit()) >= 0.6 * len(tokens)
 
 
 def _opens_here(pieces: list[Piece], i: int) -> tuple[bool, bool] | None:
@@ -182,6 +196,14 @@ class Header:
                 title_rest = piece
             elif anchor is not None:
                 leftovers.append(piece)
+            elif found_byline and _PHOTO_CREDIT_END.search(text) and not ends_sentence(text):
+                # "Kondisi Tambang di Raja Ampat(Auriga Nusantara)" between byline and story
+                decisions.append(piece.drop(self.name, "caption:above_story", kind=Kind.CAPTION))
+        named = _bare_name_byline(zone, title_rest or title, decisions)
+        if named is not None:
+            leftovers = [p for p in leftovers if p is not named]
+            decisions.append(self._byline(named, (named.clean,), (), None))
+            found_byline = True
         if title is not None and not found_byline and title_rest is None:
             # a byline right under the headline that an earlier rule removed (``By X``)
             found_byline = _byline_removed_after(doc, title, tz)
@@ -264,6 +286,25 @@ def _byline_removed_after(doc: Document, title: Piece, tz: dt.tzinfo | None) -> 
         byline = parse_byline(line, default_tz=tz)
         return byline is not None and byline.labelled and bool(byline.authors)
     return False
+
+
+def _bare_name_byline(zone: list[Piece], title: Piece | None, decisions: list[Decision]) -> Piece | None:
+    """A name alone on its line between the headline and its date line (``Andhika Prasetyo``
+    / ``22/10/2025 06:59``), or right under a date line under the headline: the author, when
+    no other line of the header names one."""
+    if title is None or any(d.meta is not None and d.meta.authors for d in decisions):
+        return None
+    stamps = {d.start for d in decisions if d.meta is not None and d.meta.timestamp is not None}
+    at = next((i for i, p in enumerate(zone) if p is title), None)
+    if at is None:
+        return None
+    window = zone[at + 1 : at + 3]
+    for k, piece in enumerate(window):
+        other = window[1 - k] if len(window) == 2 else None
+        if other is not None and other.start in stamps and looks_like_name(piece.clean) \
+                and piece.words >= 2 and not _taken(decisions, piece):
+            return piece
+    return None
 
 
 TITLE_REST_MAX_WORDS = 8
