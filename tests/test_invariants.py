@@ -118,6 +118,7 @@ KNOWN_NOT_IDEMPOTENT = {
     "html/tribunnews__gm-2020-solo": "'lihat foto' and photo credit above 'TRIBUNSOLO.COM, JAKARTA --'",
     "html/viva__anpandu-sp1": "'Tweet' above 'VIVA.co.id - '",
     "html/liputan6__anpandu-sp1": "share buttons and a caption above 'Liputan6.com, Jakarta - '",
+    "html/liputan6__anpandu-sp3": "teaser headlines left at the top and the end: title, trailing headline",
     # related links: the last item of a numbered list becomes a trailing headline
     "text/kompas-55": "'19. Prof. Dr. Budi Setiyono (...)' read as a trailing related headline",
     "text/kompas-61": "'50. Jaringan Pemantau Dan Riset Indonesia' read as a trailing related headline",

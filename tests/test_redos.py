@@ -22,7 +22,7 @@ import pytest
 import regex
 
 import newsclean
-from _textgen import adversarial, adversarial_docs, time_budget
+from _textgen import SECONDS_PER_MB, adversarial, adversarial_docs, timed
 from newsclean.metadata import byline, dateline
 from newsclean.phrases import builtin_phrases
 
@@ -159,6 +159,8 @@ def test_every_pattern_is_fast_on_adversarial_input(how: str) -> None:
 
 
 PIPELINE_KB = 50
+FIXED_COST = 0.02
+"""Seconds any call may take whatever its size (set-up of the document and the article)."""
 """Size of each adversarial document in CI (``benchmarks/fuzz.py --adversarial-kb`` goes bigger)."""
 
 
@@ -167,11 +169,13 @@ def test_the_pipeline_is_bounded_per_mb_on_adversarial_documents() -> None:
     slow = []
     worst = 0.0
     for name, text in adversarial_docs(PIPELINE_KB * 1000, labels=("", "Baca juga: ")):
-        start = time.perf_counter()
-        newsclean.clean(text)
-        elapsed = time.perf_counter() - start
+        # the bound of the issue, and half as much again for a busy CI machine
+        budget = max(FIXED_COST, 1.5 * SECONDS_PER_MB * len(text) / 1e6)
+        elapsed = timed(lambda text=text: newsclean.clean(text))
+        if elapsed > budget:  # a busy machine or a garbage collection: time it once more
+            elapsed = min(elapsed, timed(lambda text=text: newsclean.clean(text)))
         worst = max(worst, elapsed / len(text) * 1e6)
-        if elapsed > time_budget(len(text)):
-            slow.append(f"{elapsed:.2f} s  {name} ({len(text) / 1e6:.2f} MB)")
-    assert not slow, "over 1 s/MB:\n" + "\n".join(slow)
+        if elapsed > budget:
+            slow.append(f"{elapsed:.3f} s  {name} ({len(text) / 1e6:.2f} MB)")
+    assert not slow, f"over 1.5 x {SECONDS_PER_MB} s/MB:\n" + "\n".join(slow)
     print(f"worst case {worst:.2f} s/MB")
