@@ -316,6 +316,42 @@ def _headline_like(line: Line) -> bool:
             and not text.endswith(":"))
 
 
+FEED_DATES = 3
+"""A story core with this many date lines of their own is a feed of dated teasers."""
+GALLERY_CAPTION_WORDS = 8
+"""A gallery's captions are lines of at least this many words."""
+GALLERY_SKIP = 10
+"""Share buttons between a gallery's header and its first caption, at most."""
+
+
+def _dated_lines(lines: Sequence[Line]) -> int:
+    return sum(1 for ln in lines if ln.words <= SHORT_WORDS and _is_meta_line(ln)
+               and find_timestamp(ln.piece.clean, default_tz=None) is not None)
+
+
+def _gallery(lines: Sequence[Line]) -> tuple[int, int, int] | None:
+    """``(headline, first caption, last caption)`` lines of a photo gallery: a headline with
+    a labelled byline and a date line right under it, then (past share buttons) two captions
+    or more."""
+    for i, line in enumerate(lines[:-3]):
+        if not TITLE_MIN_WORDS <= line.words <= TITLE_MAX_WORDS or _SENTENCE_END.search(line.text):
+            continue
+        byline = parse_byline(lines[i + 1].piece.clean, default_tz=None)
+        if byline is None or not byline.labelled or not byline.authors:
+            continue
+        if not _is_meta_line(lines[i + 2]):
+            continue
+        j = i + 3
+        while j < min(len(lines), i + 3 + GALLERY_SKIP) and lines[j].words < GALLERY_CAPTION_WORDS:
+            j += 1
+        k = j
+        while k < len(lines) and lines[k].words >= GALLERY_CAPTION_WORDS:
+            k += 1
+        if k - j >= 2:
+            return i, j, k - 1
+    return None
+
+
 class PageLayout:
     """Finds the article block of a whole page and drops the lines around it."""
 
@@ -352,6 +388,14 @@ class PageLayout:
             return
         if links_before + sum(1 for ln in lines[end + 1 :] if ln.link) < MIN_LINK_SHARE_OUTSIDE * outside:
             return
+        if _dated_lines(lines[start : end + 1]) >= FEED_DATES:
+            # the densest text is a feed of dated teasers; a photo gallery's headline, with
+            # its byline and date, over captions only, is the page's article (no body)
+            gallery = _gallery(lines)
+            if gallery is not None:
+                head, start, end = None, gallery[0], gallery[2]
+                if gallery[1] > start + 3:  # share buttons between its header and captions
+                    yield self._span(lines[start + 3], lines[gallery[1] - 1], "gallery_furniture")
         top = blocks[head[1]].first if head is not None else start
         if top > 0:
             yield self._span(lines[0], lines[top - 1], "outside_article:before")
