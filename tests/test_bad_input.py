@@ -199,3 +199,19 @@ def test_a_fifty_megabyte_document_is_truncated_in_bounded_time() -> None:
     assert article.paragraphs == [paragraph.strip()], "the head is read; repeated lines are kept once"
     # only max_chars are read; the time bound is per MB of what was read
     assert elapsed < time_budget(limit) * 1.5, f"{elapsed:.1f}s for 50 MB"
+
+
+def test_lone_surrogates_read_as_replacement_character() -> None:
+    """A lone surrogate (common in JSON from scrapers) cannot be written as UTF-8: it is read
+    as U+FFFD, one for one, so the article still serialises and the trace still replays."""
+    raw = "Harga beras naik \ud800 lagi pekan ini di pasar induk, kata pedagang.\nBaca juga: Harga Cabai Turun"
+    article = newsclean.clean(raw)
+    assert article.paragraphs == ["Harga beras naik \ufffd lagi pekan ini di pasar induk, kata pedagang."]
+    assert newsclean.Article.model_validate_json(article.model_dump_json()) == article
+    assert newsclean.replay(raw, article.removals) == article.paragraphs
+
+
+def test_truncation_cuts_at_any_line_break() -> None:
+    article = newsclean.Cleaner(max_chars=30).clean("aaaa bbbb cccc\rdddd eeee ffff gggg hhhh iiii")
+    assert article.truncated
+    assert article.paragraphs == ["aaaa bbbb cccc"]

@@ -27,8 +27,21 @@ MAX_CHARS = 20_000_000
 """Inputs longer than this many characters are cut at the last line break before it, and the
 article says ``truncated=True``."""
 
-_CONTROL = {c: " " for c in [*range(0, 9), 11, 12, *range(14, 32), 127]}
-_HAS_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_UNREADABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+"""Control characters (NUL included) and lone surrogates (which cannot be written as UTF-8)."""
+
+
+def _readable_char(m: re.Match[str]) -> str:
+    return "\ufffd" if m.group() >= "\ud800" else " "
+
+
+def readable(text: str) -> str:
+    """``text`` with control characters read as spaces and lone surrogates as U+FFFD: one
+    character for one, so every offset into the input stays true."""
+    return _UNREADABLE.sub(_readable_char, text) if _UNREADABLE.search(text) else text
+
+
+_LINE_BREAKS = ("\n", "\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029")
 """Control characters (NUL included) read as spaces: same length, so offsets stay true."""
 
 
@@ -89,11 +102,10 @@ class Cleaner:
     ) -> Article:
         truncated = False
         if len(text) > self.max_chars:
-            cut = text.rfind("\n", 0, self.max_chars)
+            cut = max(text.rfind(b, 0, self.max_chars) for b in _LINE_BREAKS)
             text = text[: cut if cut > 0 else self.max_chars]
             truncated = True
-        if _HAS_CONTROL.search(text):
-            text = text.translate(_CONTROL)
+        text = readable(text)
         site = site or site_of(url)
         dom_removals = html_removals(page) if page is not None else []
         if not text.strip():
@@ -365,7 +377,7 @@ def replay(source: str, removals: Iterable[Removal]) -> list[str]:
 
     ``replay(raw, clean(raw).removals) == clean(raw).paragraphs`` for text input.
     """
-    text = source.translate(_CONTROL)
+    text = readable(source)
     doc = Document(text, split_lines(text))
     for r in removals:
         doc.remove(r.start, r.end)
