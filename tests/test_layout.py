@@ -153,3 +153,83 @@ def test_last_paragraph_with_a_credit_line_under_it_stays_in_the_story() -> None
     )
     doc = Document(text, split_lines(text))
     assert _is_prose([Line.of(p) for p in doc.pieces])
+
+
+# ------------------------------------------------ header and dateline on whole-page leftovers
+
+SHARED_RAW = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "html" / "raw.jsonl"
+
+
+def test_name_above_role_kompas() -> None:
+    """kompas prints the name above its role: the author is the name over ``Penulis``."""
+    raw = ("Menhub Bocorkan Penyebab Harga Tiket Pesawat Masih Mahal\n\nIsna Rifka Sri Rahayu\n\nPenulis\n\n"
+           "Yoga Sukmana\n\nEditor\n\nJAKARTA, KOMPAS.com - Menteri Perhubungan Budi Karya Sumadi menyebut ada "
+           "sejumlah faktor yang menyebabkan harga tiket pesawat masih mahal hingga saat ini.")
+    art = Cleaner().clean(raw)
+    assert art.authors == ["Isna Rifka Sri Rahayu"]
+    assert art.editors == ["Yoga Sukmana"]
+    assert art.dateline == "JAKARTA"
+
+
+def test_headline_wrapped_on_two_lines() -> None:
+    raw = ("Polisi soal Pistol di Kasus Cekcok Pemobil vs Pemotor: Cuma\nDiperlihatkan\n\n"
+           "Mulia Budi - detikNews\n\nSabtu, 10 Des 2022 13:19 WIB\n\n"
+           "Jakarta - Polisi masih mendalami kasus cekcok antara pemobil dan pemotor yang viral di media sosial.")
+    art = Cleaner().clean(raw)
+    assert art.title == "Polisi soal Pistol di Kasus Cekcok Pemobil vs Pemotor: Cuma Diperlihatkan"
+    assert art.authors == ["Mulia Budi"]
+
+
+def test_tagged_dateline_under_header_leftovers() -> None:
+    """Captions and related headlines the header left above a tagged dateline are no body."""
+    raw = ("Samsul Arif Tak Beban Lawan Arema\n\nSelasa, 23 Februari 2016 | 16:37 WIB\n\nShares\n\n"
+           "Twitter @Persib Samsul Arif dan Purwaka Yudi gabung dengan skuad Persib Bandung untuk Bali Island Cup.\n\n"
+           "Dua Mantan Pemain Arema Sudah Ditaksir Persib sejak Tahun Lalu\n\n"
+           "Dua Pemain Persib Tak Dapat Jaminan Starter\n\nBaru Pulih\n\n"
+           "KUTA, KOMPAS.com — Penyerang anyar Persib Bandung, Samsul Arif, bertekad memberikan penampilan "
+           "terbaiknya saat melawan Arema Cronus pada pertandingan terakhir.")
+    art = Cleaner().clean(raw)
+    assert art.dateline == "KUTA"
+    assert art.paragraphs[0].startswith("Penyerang anyar")
+
+
+def test_bare_name_between_headline_and_date() -> None:
+    raw = ("KPK tak Temukan Surat Pencabutan IUP Nikel Raja Ampat: Apa Iya Betul Dicabut?\n\n"
+           "Andhika Prasetyo\n\n22/10/2025 06:59\n\n"
+           "Komisi Pemberantasan Korupsi (KPK) mengaku hingga saat ini belum menemukan surat keputusan resmi "
+           "terkait pencabutan empat izin usaha pertambangan nikel di Raja Ampat.")
+    art = Cleaner().clean(raw)
+    assert art.title == "KPK tak Temukan Surat Pencabutan IUP Nikel Raja Ampat: Apa Iya Betul Dicabut?"
+    assert art.authors == ["Andhika Prasetyo"]
+
+
+def test_hyphenated_capitals_in_a_paragraph_are_no_glued_dateline() -> None:
+    """``… SpPD-KEMD mengungkap`` reads like ``…WASHINGTON —``: the paragraph is no pull quote."""
+    raw = ("Sering Depresi Berat, Hati-Hati Diabetes!\n\n"
+           "Staf Divisi Metabolik Endokrin dr Wismandari Wisnu SpPD-KEMD mengungkap, seorang yang mengalami "
+           "depresi berat akan berisiko mengidap diabetes.\n\nParagraf kedua cerita ini cukup panjang untuk "
+           "menjadi paragraf biasa di dalam berita.")
+    art = Cleaner().clean(raw)
+    assert art.dateline is None
+    assert art.paragraphs[0].startswith("Staf Divisi Metabolik")
+    assert all(r.reason != "pull_quote_before_dateline" for r in art.removals)
+
+
+def test_glued_pull_quote_with_agency_is_cut() -> None:
+    raw = ("Gunanya untuk mendukung kegiatan termasuk Motogp, sudah tersedia pendanaannya melalui tourism "
+           "fundJakarta (ANTARA) - Menteri Pariwisata dan Ekonomi Kreatif Sandiaga Uno mengatakan kucuran dana "
+           "dari Bank Dunia dapat dimanfaatkan untuk perhelatan besar.")
+    art = Cleaner().clean(raw)
+    assert art.dateline == "Jakarta"
+    assert art.paragraphs[0].startswith("Menteri Pariwisata")
+
+
+@pytest.mark.skipif(not SHARED_RAW.exists(), reason="the shared corpus is absent")
+def test_photo_gallery_page_has_metadata_and_no_body() -> None:
+    docs = {d["id"]: d for d in map(json.loads, SHARED_RAW.read_text(encoding="utf-8").splitlines())}
+    art = Cleaner().clean(docs["liputan6__anpandu-sp3"]["raw"])
+    assert art.paragraphs == []
+    assert art.empty_reason is not None
+    assert art.title == "Hadiri Grammy Awards 2016, Taylor Swift dan Selena Gomez Peluk-pelukan"
+    assert art.authors == ["Arny Christika Putri"]
+    assert len(art.captions) >= 5
