@@ -9,12 +9,14 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 
-from newsclean.document import Decision, Document
+from newsclean.document import Decision, Document, Piece
 from newsclean.model import Kind
 from newsclean.phrases import Matcher, Phrasebook, compile_matcher
+from newsclean.shapes import ends_sentence
 
 MAX_CAPTION_WORDS = 90
 HEADER_PIECES = 3
+PROSE_WORDS = 25
 """A line repeated within the first pieces (above the story) is a caption."""
 
 
@@ -45,6 +47,9 @@ class Captions:
             if hit:
                 yield pieces[0].cut(hit.start, hit.end, self.name, f"caption:lead:{hit.id}", kind=Kind.CAPTION)
         counts = Counter(p.clean for p in pieces if p.words >= 3)
+        # the story starts at the first prose piece the page does not repeat
+        story = next((i for i, p in enumerate(pieces) if counts.get(p.clean, 0) == 1 and _prose(p)), len(pieces))
+        above_story = min(HEADER_PIECES, story)
         seen: set[str] = set()
         for index, piece in enumerate(pieces):
             text = piece.clean
@@ -52,7 +57,7 @@ class Captions:
                 continue
             repeated = counts.get(text, 0) > 1
             credit = self._credited(piece.text, whole, credit_matcher)
-            if credit is None and repeated and index < HEADER_PIECES:
+            if credit is None and repeated and index < above_story:
                 credit = "repeated_above_story"
             if credit is None and _says_it_twice(text):
                 credit = "repeated_within_line"
@@ -63,6 +68,10 @@ class Captions:
                 continue
             seen.add(text)
             yield piece.drop(self.name, f"caption:{credit}", kind=Kind.CAPTION)
+
+
+def _prose(piece: Piece) -> bool:
+    return piece.words >= PROSE_WORDS or (piece.words >= 8 and ends_sentence(piece.clean))
 
 
 def _says_it_twice(text: str) -> bool:
