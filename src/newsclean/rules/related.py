@@ -120,7 +120,8 @@ class RelatedLinks:
             if count > MAX_HEADLINE_WORDS:
                 break
         else:
-            return len(text)
+            # a short rest is headline(s), unless prose is glued on after them
+            return self._glued_prose_start(text, at)
         rest = text[at : at + HEADLINE_WINDOW]
         gap = _WIDE_GAP.search(rest, 1)
         limit = gap.start() if gap else len(rest)
@@ -138,6 +139,14 @@ class RelatedLinks:
         if end == 0:
             end = limit
         return at + end
+
+    def _glued_prose_start(self, text: str, at: int) -> int:
+        """Where prose glued to a short run of headlines starts (``len(text)`` if none)."""
+        rest = text[at:]
+        for seg_start, seg_end in _segments(rest, len(rest)):
+            if seg_start > 0 and not self._title_case(rest[seg_start:seg_end]):
+                return at + seg_start
+        return len(text)
 
     def _title_case(self, seg: str) -> bool:
         words = seg.split()[:8]

@@ -1,0 +1,220 @@
+"""Rule by rule: each family removes what it is for, says why, and leaves prose alone.
+
+Inputs are short, hand-written in the shape of real pages (the golden tests cover the real
+pages themselves); each test names the family of pages it stands for.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import newsclean
+from newsclean import Kind
+
+BODY = "Harga beras di pasar induk naik tajam sepanjang pekan ini, kata para pedagang kepada wartawan."
+BODY2 = "Pedagang mengaku pasokan dari daerah sentra produksi berkurang karena musim hujan datang lebih awal."
+
+
+def removed(raw: str, rule: str) -> list[tuple[str, str]]:
+    """(reason, text) of what ``rule`` removed from ``raw``."""
+    return [(r.reason, " ".join(r.text.split())) for r in newsclean.explain(raw) if r.rule == rule]
+
+
+# --- related links -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Baca juga: Harga Cabai Turun Jelang Lebaran",
+        "Baca Juga : Harga Cabai Turun Jelang Lebaran",
+        "BACA JUGA: Harga Cabai Turun Jelang Lebaran",
+        "Baca: Harga Cabai Turun Jelang Lebaran",
+        "Lihat juga: Harga Cabai Turun Jelang Lebaran",
+        "Simak juga: Harga Cabai Turun Jelang Lebaran",
+        "Berita terkait: Harga Cabai Turun Jelang Lebaran",
+        "Read also: Chili prices fall before Eid",
+        "(Baca: Harga Cabai Turun Jelang Lebaran)",
+    ],
+)
+def test_related_link_line(line: str) -> None:
+    article = newsclean.clean(f"{BODY}\n{line}\n{BODY2}")
+    assert article.paragraphs == [BODY, BODY2]
+    assert removed(f"{BODY}\n{line}\n{BODY2}", "related_links")[0][0].startswith("related_link:")
+
+
+def test_label_alone_takes_the_headlines_under_it() -> None:
+    raw = f"{BODY}\nBaca Juga\nHarga Cabai Turun Jelang Lebaran\nPasokan Bawang Aman Kata Menteri\n{BODY2}"
+    assert newsclean.clean(raw).paragraphs == [BODY, BODY2]
+
+
+def test_glued_related_headlines_inside_a_run() -> None:
+    """sindonews: related headlines glued to each other and to the next sentence."""
+    raw = (
+        "Warga mengeluh harga naik.Baca Juga:Harga Cabai Turun Jelang LebaranPasokan Bawang Aman Kata Menteri"
+        "Dia menambahkan bahwa pasokan dari petani sudah mulai berkurang sejak awal bulan ini karena hujan."
+    )
+    article = newsclean.clean(raw)
+    assert article.paragraphs == [
+        "Warga mengeluh harga naik.",
+        "Dia menambahkan bahwa pasokan dari petani sudah mulai berkurang sejak awal bulan ini karena hujan.",
+    ]
+
+
+def test_space_joined_related_link_ends_where_prose_starts() -> None:
+    """kompas (space-joined scrape): the headline is title case, the story resumes in sentence case."""
+    words = " ".join(["kata"] * 30)
+    raw = (
+        f"Harga naik lagi, ujar dia. Baca juga: Garuda Akui Jadi Inisiator Kenaikan Harga Tiket Pesawat "
+        f"Adapun untuk saat ini pihaknya telah memanggil para pihak {words}."
+    )
+    article = newsclean.clean(raw)
+    assert "Garuda Akui" not in article.text
+    assert "Adapun untuk saat ini pihaknya telah memanggil para pihak" in article.text
+
+
+def test_trailing_headline_without_label() -> None:
+    """detik: a related headline closes the scraped text."""
+    raw = f"{BODY}\n{BODY2}\n{BODY}\nGanjar Ingatkan Bahaya Hoaks Saat Hadiri Haul Ulama"
+    assert removed(raw, "related_links") == [
+        ("related_link:trailing_headline", "Ganjar Ingatkan Bahaya Hoaks Saat Hadiri Haul Ulama")
+    ]
+
+
+# --- ads, prompts, promos, navigation ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line, rule",
+    [
+        ("ADVERTISEMENT", "ads"),
+        ("SCROLL TO CONTINUE WITH CONTENT", "ads"),
+        ("[Gambas:Video 20detik]", "ads"),
+        ("Cek Berita dan Artikel yang lain di Google News", "prompts"),
+        ("Ikuti Whatsapp Channel Republika", "prompts"),
+        ("Dapatkan update berita pilihan dan breaking news setiap hari dari Kompas.com.", "prompts"),
+        ("Viral! 18 Kampus ternama memberikan beasiswa. Info lebih lengkap klik : osc.medcom.id", "promos"),
+        ("TERKAIT", "navigation"),
+        ("BERITA LAINNYA", "navigation"),
+    ],
+)
+def test_boilerplate_line(line: str, rule: str) -> None:
+    raw = f"{BODY}\n{line}\n{BODY2}"
+    assert newsclean.clean(raw).paragraphs == [BODY, BODY2]
+    assert [text for _, text in removed(raw, rule)] == [line]
+
+
+def test_glued_scroll_marker_splits_the_paragraph() -> None:
+    """detik/cnbc: the ad slot glued into a sentence run; the text continues around the cut."""
+    raw = "Indonesia menang atas Malaysia. SCROLL TO CONTINUE WITH CONTENT Juara bertahan tersingkir."
+    assert newsclean.clean(raw).paragraphs == ["Indonesia menang atas Malaysia.", "Juara bertahan tersingkir."]
+
+
+# --- credits ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("initials", ["(FJR)", "(krs/pur)", "(put)", "(*)"])
+def test_editor_initials(initials: str) -> None:
+    raw = f"{BODY}\n{BODY2} {initials}"
+    article = newsclean.clean(raw)
+    assert article.paragraphs == [BODY, BODY2]
+    assert removed(raw, "credits")[0][0] == "editor_initials"
+
+
+def test_abbreviation_mid_sentence_is_not_initials() -> None:
+    raw = f"{BODY}\nPemerintah Amerika Serikat (AS) menyatakan siap berunding dengan semua pihak."
+    assert newsclean.clean(raw).removals == []
+
+
+def test_tail_credit_gives_authors_and_editors() -> None:
+    """antaranews: Pewarta/Editor glued to the last sentence, then the copyright."""
+    raw = f"{BODY}\n{BODY2}Pewarta: Sinta AmbarwatiEditor: Faisal Yunianto\t\t\t\tCOPYRIGHT © ANTARA 2023"
+    article = newsclean.clean(raw)
+    assert article.paragraphs == [BODY, BODY2]
+    assert article.authors == ["Sinta Ambarwati"]
+    assert article.editors == ["Faisal Yunianto"]
+
+
+def test_syndication_line() -> None:
+    raw = f"{BODY}\n{BODY2}\nArtikel ini telah tayang di Kontan.co.id dengan judul Harga Beras Naik"
+    assert newsclean.clean(raw).paragraphs == [BODY, BODY2]
+
+
+# --- captions and duplicates -----------------------------------------------------------
+
+
+def test_caption_with_credit_moves_to_captions_once() -> None:
+    caption = "Presiden meninjau pasar induk di Jakarta, Senin (7/1/2019). Foto: ANTARA"
+    raw = f"{caption}\n{caption}\n{BODY}\n{BODY2}"
+    article = newsclean.clean(raw)
+    assert article.captions == [caption]
+    assert article.paragraphs == [BODY, BODY2]
+    assert {r.kind for r in article.removals} == {Kind.CAPTION}
+
+
+def test_quote_starting_with_foto_is_not_a_caption() -> None:
+    raw = f'{BODY}\n"Foto itu diambil sebelum banjir datang, jadi rumah masih utuh," kata Andi.'
+    assert newsclean.clean(raw).captions == []
+
+
+def test_repeated_body_line_kept_once() -> None:
+    raw = f"{BODY}\n{BODY2}\n{BODY2}"
+    article = newsclean.clean(raw)
+    assert article.paragraphs == [BODY, BODY2]
+    assert removed(raw, "duplicates") == [("duplicate:repeated_line", BODY2)]
+
+
+def test_container_rollup_line_removed() -> None:
+    """republika: a line holding its paragraph plus the rest of the article, then that paragraph alone."""
+    p1 = "Kepolisian memastikan aktivitas penambangan di area galian itu ilegal dan berbahaya bagi warga."
+    p2 = "Kapolres mengatakan penambangan di lokasi tersebut telah lama ditutup oleh pemerintah kota."
+    raw = f"{p1}{p2}\n{p1}\n{p2}"
+    assert newsclean.clean(raw).paragraphs == [p1, p2]
+
+
+# --- header and dateline ---------------------------------------------------------------
+
+
+def test_header_lines_become_fields() -> None:
+    raw = (
+        "AS Tolak Permintaan Rusia untuk Larang Ukraina Gabung NATO\n"
+        "Fajar Nugraha • 27 Januari 2022 12:06\n"
+        f"Washington: {BODY}\n{BODY2}"
+    )
+    article = newsclean.clean(raw)
+    assert article.title == "AS Tolak Permintaan Rusia untuk Larang Ukraina Gabung NATO"
+    assert article.authors == ["Fajar Nugraha"]
+    assert article.dateline == "Washington"
+    assert article.paragraphs == [BODY, BODY2]
+
+
+@pytest.mark.parametrize(
+    "prefix, place",
+    [
+        ("JAKARTA, KOMPAS.com - ", "JAKARTA"),
+        ("Jakarta (ANTARA) - ", "Jakarta"),
+        ("Liputan6.com, Jakarta - ", "Jakarta"),
+        ("TRIBUNNEWS.COM, JAKARTA -- ", "JAKARTA"),
+        ("KOMPAS.com - ", None),
+    ],
+)
+def test_dateline_prefix_is_cut(prefix: str, place: str | None) -> None:
+    article = newsclean.clean(f"{prefix}{BODY}\n{BODY2}")
+    assert article.dateline == place
+    assert article.paragraphs == [BODY, BODY2]
+
+
+def test_short_first_paragraph_is_not_a_title() -> None:
+    raw = f"Ia membantah.\n{BODY}\n{BODY2}"
+    article = newsclean.clean(raw)
+    assert article.title is None
+    assert article.paragraphs[0] == "Ia membantah."
+
+
+# --- leftovers -------------------------------------------------------------------------
+
+
+def test_punctuation_left_by_cuts_goes() -> None:
+    raw = f"{BODY}\n•\n{BODY2}"
+    assert newsclean.clean(raw).paragraphs == [BODY, BODY2]
+    assert removed(raw, "leftovers") == [("no_text", "•")]
