@@ -52,6 +52,11 @@ def test_corpus_dateline(row: dict[str, Any]) -> None:
         ("detikNews - Polisi masih", None, "detikNews - "),
         ("Jakarta - Lima mahasiswa", "Jakarta", "Jakarta - "),
         ("Jakarta\u00a0(ANTARA)\u00a0‒\u00a0Menteri", "Jakarta", "Jakarta\u00a0(ANTARA)\u00a0‒\u00a0"),
+        ("TEMPO.CO,Jakarta-Ginjal adalah organ", "Jakarta", "TEMPO.CO,Jakarta-"),
+        ("Doha- Qatar menyatakan", "Doha", "Doha- "),
+        ("JAKARTA--Presiden Joko Widodo", "JAKARTA", "JAKARTA--"),
+        ("ST. PAUL, Minn. - The man", "ST. PAUL, Minn.", "ST. PAUL, Minn. - "),
+        ("JAKARTA: KPK menetapkan tersangka", "JAKARTA", "JAKARTA: "),
     ],
 )
 def test_shapes(paragraph: str, place: str | None, prefix: str) -> None:
@@ -75,6 +80,15 @@ def test_shapes(paragraph: str, place: str | None, prefix: str) -> None:
         "Presiden Joko Widodo Dan Menteri Keuangan Sri Mulyani Indrawati - Kami",
         "Editor: Faisal Yunianto",
         "",
+        # a hyphen glued on both sides is inside a word, not the dateline's dash
+        "Jelang Debat Capres-Cawapres 2024, KPU menyiapkan",
+        "Revisi Undang-Undang Nomor 41 Tahun 2004 tentang Wakaf",
+        "Tampak Ketua Umum PDI-Perjuangan Megawati Soekarnoputri",
+        "Rep. Alexandria Ocasio-Cortez (D-N.Y.) gave a speech",
+        # a bare place is short and in one case; an ALL-CAPS run after a colon is a title
+        "Kapten Timnas Anies Baswedan - Muhaimin Iskandar (AMIN), Muhammad Syaugi, mengatakan",
+        "Film GOWOK: KAMASUTRA JAWA menjadi perbincangan hangat sejak diumumkan",
+        "GOWOK: KAMASUTRA JAWA memadukan drama dengan pendekatan sinematik",
     ],
 )
 def test_not_a_dateline(paragraph: str) -> None:

@@ -204,6 +204,16 @@ def test_dateline_prefix_is_cut(prefix: str, place: str | None) -> None:
     assert article.paragraphs == [BODY, BODY2]
 
 
+def test_caption_above_the_opening_dateline_goes_on_the_first_pass() -> None:
+    # a photo caption shaped like a title, above the dateline that opens the story
+    caption = "Gibran tertawa saat mic Cak Imin jatuh dari podium (2)"
+    raw = f"{caption}\nTRIBUNNEWS.COM, JAKARTA - {BODY}\n{BODY2}"
+    article = newsclean.clean(raw)
+    assert article.paragraphs == [BODY, BODY2]
+    assert article.captions == [caption]
+    assert newsclean.clean("\n".join(article.paragraphs)).paragraphs == article.paragraphs
+
+
 def test_short_first_paragraph_is_not_a_title() -> None:
     raw = f"Ia membantah.\n{BODY}\n{BODY2}"
     article = newsclean.clean(raw)

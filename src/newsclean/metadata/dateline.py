@@ -23,7 +23,7 @@ import regex
 from newsclean.metadata._data import alternation, date_tables, not_place_words
 from newsclean.metadata._outlets import outlet_patterns
 
-__all__ = ["MAX_PLACE_WORDS", "DatelineMatch", "match_dateline", "opens_story"]
+__all__ = ["BARE_PLACE_WORDS", "MAX_PLACE_WORDS", "DatelineMatch", "match_dateline", "opens_story"]
 
 MAX_PLACE_WORDS = 4
 """A place longer than this is a sentence, not a dateline."""
@@ -58,6 +58,9 @@ _HEAD = 300
 """An opening dateline lies within this many characters (bounds the anchored patterns)."""
 _S = r"[ \t\u00a0]"
 _DASH = r"(?:-{1,3}|[–—‒―]{1,2}|&#821[12];|&[nm]dash;)"
+_SEP = rf"(?:{_S}+{_DASH}|-(?={_S}|\Z)|(?:-{{2,3}}|[–—‒―]{{1,2}}|&#821[12];|&[nm]dash;)){_S}*"
+"""A dash closing a dateline: spaced before, or a single ``-`` with a space after, or a double
+or long dash. A ``-`` glued on both sides is a hyphen (``Capres-Cawapres``, ``PDI-P``)."""
 _WORD = r"\p{Lu}[\p{L}\p{M}'’]*(?:-\p{Lu}[\p{L}\p{M}'’]*)*\.?"
 _PLACE = rf"{_WORD}(?:{_S}{_WORD}){{0,3}}"
 _REGION = rf"(?:,{_S}?{_WORD}(?:{_S}{_WORD})?)?"
@@ -72,7 +75,7 @@ def _forms() -> _Forms:
         rf"(?:\d{{1,2}}{_S}+(?i:{months})\.?|(?i:{months})\.?{_S}+\d{{1,2}})(?![\p{{L}}\p{{N}}])"
         rf"(?:,?{_S}+(?:19|20)\d\d)?"
     )
-    sep = rf"{_S}*{_DASH}{_S}*"
+    sep = _SEP
     colon = rf"{_S}*:{_S}*"
     lead = r"[\s\u00a0]*"
     bracket = rf"{_S}?\((?:{agency}|{outlet}){_S}*\)"
@@ -80,9 +83,10 @@ def _forms() -> _Forms:
         # JAKARTA, KOMPAS.com -   Jakarta, CNN Indonesia --
         ("place_outlet", rf"{lead}(?P<place>{_PLACE}),{_S}*(?:{outlet}){sep}"),
         # TRIBUNNEWS.COM, JAKARTA --   TEMPO.CO,Jakarta-   Liputan6.com, Jakarta Presiden ...
+        # (after the outlet tag even a glued hyphen closes the place: TEMPO.CO,Jakarta-Ginjal)
         (
             "outlet_place",
-            rf"{lead}(?:{outlet}){_S}*,{_S}*(?:(?P<place>{_PLACE}){sep}|(?P<place>{_WORD})(?={_S}+\p{{Lu}}){_S}+)",
+            rf"{lead}(?:{outlet}){_S}*,{_S}*(?:(?P<place>{_PLACE}){_S}*{_DASH}{_S}*|(?P<place>{_WORD})(?={_S}+\p{{Lu}}){_S}+)",
         ),
         # KONTAN.CO.ID - JAKARTA.
         ("outlet_dash_place", rf"{lead}(?:{outlet}){sep}(?P<place>{_PLACE})\.{_S}+"),
@@ -146,6 +150,31 @@ def _plausible(place: str) -> bool:
     return first not in tables.weekdays and first not in tables.months
 
 
+BARE_PLACE_WORDS = 3
+"""A place with no outlet tag or agency has at most this many words before its ``, Region``
+(``KUALA LUMPUR -``, ``Bangli, Bali:``); ``Kapten Timnas Anies Baswedan - …`` is a name."""
+_CAPS_RUN = regex.compile(rf"{_S}*\p{{Lu}}{{2,}}[\p{{Lu}}'’-]*{_S}+\p{{Lu}}{{2,}}")
+
+
+def _plausible_bare(place: str, closed_by_colon: bool, rest: str) -> bool:
+    """A place closed only by a dash or a colon looks like one: short, one case throughout
+    (``Film GOWOK:`` is a title), and a colon not followed by an ALL-CAPS run (``GOWOK: KAMASUTRA
+    JAWA …`` is a film title).
+
+    >>> _plausible_bare("Film GOWOK", True, " KAMASUTRA JAWA")
+    False
+    >>> _plausible_bare("Washington", True, " The president said")
+    True
+    """
+    words = place.split(",")[0].split()
+    if len(words) > BARE_PLACE_WORDS:
+        return False
+    letters = [w for w in words if sum(c.isalpha() for c in w) > 1]
+    if len({w.isupper() for w in letters}) > 1:
+        return False
+    return not (closed_by_colon and _CAPS_RUN.match(rest))
+
+
 def match_dateline(paragraph: str) -> DatelineMatch | None:
     """The dateline opening ``paragraph``, or None.
 
@@ -176,6 +205,10 @@ def match_dateline(paragraph: str) -> DatelineMatch | None:
         place = m.group("place") if "place" in pattern.groupindex else None
         if place is not None and not _plausible(place):
             continue
+        if _name == "place" and place is not None:
+            closing = paragraph[m.end("place") : m.end()]
+            if not _plausible_bare(place, ":" in closing and not regex.search(_DASH, closing), paragraph[m.end() :]):
+                continue
         return DatelineMatch(place=place, start=0, end=m.end(), tagged=_name != "place")
     window = min(len(paragraph), _GLUED_WINDOW)
     for hint in _glued_hints(paragraph, window):

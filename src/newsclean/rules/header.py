@@ -221,8 +221,14 @@ class Header:
             decisions.append(title.drop(self.name, "title", kind=Kind.METADATA, meta=Meta(title=headline)))
             if title_rest is not None:
                 decisions.append(title_rest.drop(self.name, "title:continued", kind=Kind.METADATA))
-        elif title_rest is not None and anchor is not None:
-            leftovers.append(title_rest)
+        elif anchor is not None:
+            # above the dateline that opens the story, a line that is no confirmed headline is
+            # header material all the same (a photo caption reads like a title), unless the
+            # page marked it as its headline (html_headline takes it)
+            marked = doc.meta.get("headline")
+            leftovers.extend(
+                p for p in (title, title_rest) if p is not None and not (p is title and p.clean == marked)
+            )
         for piece in leftovers:
             if ends_sentence(piece.clean) or piece.words >= CAPTION_MIN_WORDS:
                 decisions.append(piece.drop(self.name, "caption:above_dateline", kind=Kind.CAPTION))
