@@ -30,6 +30,8 @@ _GLUED = regex.compile(r"(?<=[\p{Ll}%)\]”\"'’.?!])(?=[\p{Lu}“\"])")
 _WIDE_GAP = regex.compile(r"\s{2,}")
 _WORD = regex.compile(r"\S+")
 _LIST_NUMBER = regex.compile(r"\d{1,2}\.\Z")
+_LIST_ITEM = regex.compile(r"\d{1,3}[.)]\s|[^:\n]{1,40}\s\d{1,3}:\s")
+"""A numbered list item (``19. Prof. Dr. …``, ``Tunggal putra 2: …``): no trailing headline."""
 
 
 class RelatedLinks:
@@ -41,7 +43,7 @@ class RelatedLinks:
         self._phrases = PhraseRule(self.name, book, "related_links")
         self._small = frozenset(w.lower() for w in book.labels("headline_words"))
         # a label opening a piece: with a colon, or standing alone
-        self._start = regex.compile(rf"(?i)\A\s*(?P<open>\(\s*)?(?P<label>{alt})\s*(?P<colon>[:：]|\Z)")
+        self._start = regex.compile(rf"(?i)\A\s*(?P<open>\(\s*)?(?P<label>{alt})\s*(?P<colon>[:：]|!*\s*\Z)")
         # a label inside a run of text: capitalised, after a sentence end or glued, with a colon
         self._inline = regex.compile(
             rf"(?<=[.!?\"”’)\]\p{{Ll}}]\s*|\A\s*)(?P<open>\(\s*)?(?P<label>(?i:{alt}))\s*[:：]"
@@ -85,6 +87,7 @@ class RelatedLinks:
                 MIN_TRAILING_WORDS <= last.words <= MAX_TRAILING_WORDS
                 and not ends_sentence(text)
                 and not text.endswith(":")
+                and not _LIST_ITEM.match(text)  # "19. Prof. Dr. …", "Tunggal putra 2: Anders …"
                 and headline_case(text, self._small, min_words=MIN_TRAILING_WORDS)
             ):
                 yield last.drop(self.name, "related_link:trailing_headline")
