@@ -81,6 +81,32 @@ def test_trailing_headline_without_label() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    "last",
+    [
+        "20. Chandra Hamzah (mantan Komisioner KPK)",
+        "51. Perkumpulan Persatuan Alumni Gerakan Mahasiswa Nasional Indonesia",
+        "Ganda putra 2: Mathias Christiansen/Frederik Sogaard vs M R Arjun/Dhruv Kapila (21-16, 21-9)",
+    ],
+)
+def test_a_numbered_list_item_closing_the_text_is_no_trailing_headline(last: str) -> None:
+    """kompas: the last item of a numbered list, cleaned again, must stay."""
+    raw = f"{BODY}\n{BODY2}\n{BODY}\n{last}"
+    assert removed(raw, "related_links") == []
+
+
+def test_a_label_with_exclamation_marks_announces_teaser_headlines() -> None:
+    """kapanlagi: 'JANGAN LEWATKAN!!!' alone over its teaser headlines."""
+    teasers = [
+        "Armand Maulana & Rambut Gondrong Ikoniknya Dari Tahun ke Tahun",
+        "Pinang Dibelah Dua, Wajah Alia Bhatt 'Kembar' Dengan Aktor Ini",
+    ]
+    raw = "\n".join([BODY, BODY2, BODY, "JANGAN LEWATKAN!!!", *teasers])
+    article = newsclean.clean(raw)
+    assert not {"JANGAN LEWATKAN!!!", *teasers} & set(article.paragraphs)
+    assert removed(raw, "related_links")[0] == ("related_link:jangan lewatkan", "JANGAN LEWATKAN!!!")
+
+
 # --- ads, prompts, promos, navigation ---------------------------------------------------
 
 
