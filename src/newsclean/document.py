@@ -11,6 +11,7 @@ import datetime as dt
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from newsclean.model import Kind
 from newsclean.phrases import Matcher
@@ -105,6 +106,8 @@ class Document:
     vocabulary: frozenset[str] = frozenset()
     """The literals the scan looked for."""
     _pieces: list[Piece] | None = None
+    _cut: list[tuple[int, int]] = field(default_factory=list)
+    """Spans removed since ``_pieces`` was built (they are patched in when next read)."""
 
     def narrow(self, matcher: Matcher | None) -> Matcher | None:
         """``matcher`` cut down to the phrases that can match somewhere in this document."""
@@ -116,17 +119,55 @@ class Document:
     def pieces(self) -> list[Piece]:
         """Non-blank pieces still alive, in order."""
         if self._pieces is None:
-            self._pieces = [p for p in iter_pieces(self.source, self.lines, self.removed) if p.text.strip()]
+            self._pieces = list(_alive_pieces(self.source, self.lines, self.removed))
+        elif self._cut:
+            self._pieces = self._patched(self._pieces)
+        self._cut = []
         return self._pieces
+
+    def _patched(self, pieces: list[Piece]) -> list[Piece]:
+        """``pieces`` after the removals made since they were built: only the pieces those
+        removals touch are split again (the others, with their cached text, are kept)."""
+        cut = sorted(self._cut)
+        out: list[Piece] = []
+        k, ncut = 0, len(cut)
+        for piece in pieces:
+            start, end = piece.start, piece.end
+            while k < ncut and cut[k][1] <= start:
+                k += 1
+            if k < ncut and cut[k][0] < end:
+                out.extend(self._alive_within(piece))
+            else:
+                out.append(piece)
+        return out
+
+    def _alive_within(self, piece: Piece) -> Iterator[Piece]:
+        """The non-blank stretches of ``piece`` that are still alive."""
+        source, spans = self.source, self.removed
+        pos, end = piece.start, piece.end
+        j = bisect_right(spans, pos, key=_END)
+        while j < len(spans) and spans[j][0] < end:
+            rs, re_ = spans[j]
+            if rs > pos and not source[pos:rs].isspace():
+                yield Piece(piece.line, pos, rs, source[pos:rs])
+            pos = max(pos, re_)
+            j += 1
+        if pos < end and not source[pos:end].isspace():
+            yield Piece(piece.line, pos, end, source[pos:end])
 
     def remove(self, start: int, end: int) -> None:
         """Mark ``source[start:end]`` removed (merging with what is already removed)."""
         if end <= start:
             return
         spans = self.removed
+        if self._pieces is not None:
+            self._cut.append((start, end))
+        if not spans or spans[-1][1] < start:
+            spans.append((start, end))  # past everything removed so far: the common case
+            return
         # insert keeping order (spans are disjoint, so their ends are sorted too), then merge
         # neighbours: a binary search, so a document with many removals stays linear
-        i = bisect_left(spans, start, key=_end)
+        i = bisect_left(spans, start, key=_END)
         n = len(spans)
         j = i
         while j < n and spans[j][0] <= end:
@@ -134,25 +175,23 @@ class Document:
             end = max(end, spans[j][1])
             j += 1
         spans[i:j] = [(start, end)]
-        self._pieces = None
 
     def is_removed(self, start: int, end: int) -> bool:
         """True when any character of ``start..end`` is already removed."""
-        i = bisect_right(self.removed, start, key=_end)
+        i = bisect_right(self.removed, start, key=_END)
         return i < len(self.removed) and self.removed[i][0] < end
 
     def covers(self, start: int, end: int) -> bool:
         """True when every character of ``start..end`` is already removed."""
-        i = bisect_right(self.removed, start, key=_start) - 1
-        return i >= 0 and end <= self.removed[i][1]
+        spans = self.removed
+        if spans and spans[-1][0] <= start:
+            return end <= spans[-1][1]  # at or past the last span: the common case
+        i = bisect_right(spans, start, key=_START) - 1
+        return i >= 0 and end <= spans[i][1]
 
 
-def _start(span: tuple[int, int]) -> int:
-    return span[0]
-
-
-def _end(span: tuple[int, int]) -> int:
-    return span[1]
+_START = itemgetter(0)
+_END = itemgetter(1)
 
 
 def iter_pieces(
@@ -174,6 +213,20 @@ def iter_pieces(
             j += 1
         if pos < lend:
             yield Piece(index, pos, lend, source[pos:lend])
+
+
+def _alive_pieces(
+    source: str, lines: tuple[tuple[int, int], ...], removed: list[tuple[int, int]]
+) -> Iterator[Piece]:
+    """:func:`iter_pieces` without the blank ones, which are never made into pieces."""
+    if not removed:  # nothing removed yet: a piece per non-blank line
+        for index, (lstart, lend) in enumerate(lines):
+            if lend > lstart and not (text := source[lstart:lend]).isspace():
+                yield Piece(index, lstart, lend, text)
+        return
+    for piece in iter_pieces(source, lines, removed):
+        if not piece.text.isspace():
+            yield piece
 
 
 def paragraphs_of(source: str, lines: tuple[tuple[int, int], ...], removed: list[tuple[int, int]]) -> list[str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -197,26 +198,31 @@ class Cleaner:
         )
 
     def _run(self, doc: Document, last: Sequence[Rule] = ()) -> tuple[list[Removal], list[tuple[str, Meta]]]:
-        removals: list[Removal] = []
+        applied: list[Decision] = []
         metas: list[tuple[str, Meta]] = []
-        source = doc.source
-        lines = doc.lines
         for rule in (*self.rules, *last):
-            decisions: list[Decision] = list(rule.decide(doc))
-            for d in decisions:
-                if d.end <= d.start or _covered(doc, d):
+            for d in list(rule.decide(doc)):
+                if d.end <= d.start or doc.covers(d.start, d.end):
                     continue
                 doc.remove(d.start, d.end)
-                removals.append(
-                    Removal(
-                        text=source[d.start:d.end], rule=d.rule, reason=d.reason, kind=d.kind,
-                        start=d.start, end=d.end, line=_line_of(lines, d.start),
-                    )
-                )
+                applied.append(d)
                 if d.meta is not None:
                     metas.append((d.rule, d.meta))
-        removals.sort(key=lambda r: r.start)
+        applied.sort(key=_decision_start)
+        source = doc.source
+        line_starts = [start for start, _ in doc.lines]
+        removals = [
+            Removal(
+                text=source[d.start : d.end], rule=d.rule, reason=d.reason, kind=d.kind,
+                start=d.start, end=d.end, line=max(bisect_right(line_starts, d.start) - 1, 0),
+            )
+            for d in applied
+        ]
         return removals, metas
+
+
+def _decision_start(d: Decision) -> int:
+    return d.start
 
 
 _HTML_HEADLINE = HtmlHeadline()
@@ -271,21 +277,6 @@ def margin_meta(doc: Document) -> Meta:
         default_tz=tz if isinstance(tz, dt.tzinfo) else None,
     )
     return Meta(authors=found.authors, editors=found.editors, timestamp=found.timestamp, updated=found.updated)
-
-
-def _covered(doc: Document, d: Decision) -> bool:
-    return doc.covers(d.start, d.end)
-
-
-def _line_of(lines: tuple[tuple[int, int], ...], pos: int) -> int:
-    lo, hi = 0, len(lines) - 1
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if lines[mid][0] <= pos:
-            lo = mid
-        else:
-            hi = mid - 1
-    return lo
 
 
 def as_text(raw: object) -> str:
