@@ -26,6 +26,8 @@ from newsclean.html._data import (
     LD_AUTHOR_RE,
     LD_FIELD_RE,
     LD_NAME_RE,
+    MAX_AUTHOR_CHARS,
+    MAX_META_CHARS,
     META_AUTHOR_KEYS,
     META_MODIFIED_KEYS,
     META_PUBLISHED_KEYS,
@@ -151,7 +153,7 @@ def _collect(root: Element) -> _Sources:
             key = el.get("property") or el.get("name") or el.get("itemprop") or el.get("http-equiv")
             content = el.get("content")
             if key and content and content.strip():
-                src.metas.setdefault(key.strip().lower(), []).append(content.strip())
+                src.metas.setdefault(key.strip().lower(), []).append(content.strip()[:MAX_META_CHARS])
         elif tag == "script":
             if "ld+json" not in (el.get("type") or "").lower() or not el.text:
                 continue
@@ -302,7 +304,7 @@ def _choose_authors(src: _Sources, site: set[str]) -> tuple[str, ...]:
     out: list[str] = []
     seen: set[str] = set()
     for value in raw:
-        for part in AUTHOR_SPLIT_RE.split(norm_space(value)):
+        for part in AUTHOR_SPLIT_RE.split(norm_space(value[:MAX_AUTHOR_CHARS])):
             name = clean_author(part, site)
             if name and name.lower() not in seen:
                 seen.add(name.lower())
