@@ -153,7 +153,6 @@ def _plausible(place: str) -> bool:
 BARE_PLACE_WORDS = 3
 """A place with no outlet tag or agency has at most this many words before its ``, Region``
 (``KUALA LUMPUR -``, ``Bangli, Bali:``); ``Kapten Timnas Anies Baswedan - …`` is a name."""
-_CAPS_RUN = regex.compile(rf"{_S}*\p{{Lu}}{{2,}}[\p{{Lu}}'’-]*{_S}+\p{{Lu}}{{2,}}")
 
 
 def _plausible_bare(place: str, closed_by_colon: bool, rest: str) -> bool:
@@ -172,7 +171,14 @@ def _plausible_bare(place: str, closed_by_colon: bool, rest: str) -> bool:
     letters = [w for w in words if sum(c.isalpha() for c in w) > 1]
     if len({w.isupper() for w in letters}) > 1:
         return False
-    return not (closed_by_colon and _CAPS_RUN.match(rest))
+    return not (closed_by_colon and _opens_caps_run(rest))
+
+
+def _opens_caps_run(rest: str) -> bool:
+    """Whether ``rest`` opens with two ALL-CAPS words of three letters or more (``KAMASUTRA JAWA``;
+    not ``PT PLN``, an acronym pair a story may open with)."""
+    head = rest[:80].split(None, 2)[:2]
+    return len(head) == 2 and all(sum(c.isalpha() for c in w) >= 3 and w.isupper() for w in head)
 
 
 def match_dateline(paragraph: str) -> DatelineMatch | None:
