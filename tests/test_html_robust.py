@@ -6,6 +6,7 @@ import time
 
 import pytest
 
+from newsclean import clean
 from newsclean.html import parse_html
 
 
@@ -83,6 +84,32 @@ def test_pathological_depth_does_not_crash() -> None:
     # libxml2 stops nesting past its depth limit; the page is still returned, never an exception.
     html = "<div>" * 20000 + "<p>x</p>" + "</div>" * 20000
     assert isinstance(parse_html(html).text, str)
+
+
+@pytest.mark.parametrize("tag, depth", [("b", 50_000), ("div", 5_000), ("span", 300)])
+def test_text_below_libxml2s_depth_limit_is_not_lost(tag: str, depth: int) -> None:
+    # libxml2 drops what lies deeper than its limit; the page is then read with its tags
+    # stripped, and the trace says so (html_fallback:flattened)
+    story = [
+        "Harga beras di pasar induk naik tajam sepanjang pekan ini, kata para pedagang kepada wartawan. "
+        "Kenaikan paling besar terjadi pada beras medium yang kini dijual dua belas ribu rupiah per kilogram.",
+        "Pedagang mengaku pasokan dari daerah sentra produksi berkurang karena musim hujan datang lebih awal. "
+        "Mereka berharap pemerintah segera menggelar operasi pasar agar harga kembali turun sebelum Lebaran.",
+        "Dinas perdagangan kota menyatakan akan memantau harga di seluruh pasar tradisional setiap hari.",
+    ]
+    inner = "".join(f"<p>{p}</p>" for p in story)
+    html = "<html><head><title>Harga Beras Naik</title><script>var x = '<p>no</p>';</script></head><body>"
+    html += f"<{tag}>" * depth + inner + f"</{tag}>" * depth + "</body></html>"
+    article = clean(html)
+    assert article.empty_reason is None
+    assert article.paragraphs == story
+    if depth > 1000:
+        assert any(r.rule == "html_fallback" and r.reason == "flattened" for r in article.removals)
+
+
+def test_a_page_with_little_text_does_not_fall_back() -> None:
+    article = clean("<html><body>" + "<b>" * 50_000 + "<p>Terlalu pendek.</p></body></html>")
+    assert not any(r.rule == "html_fallback" for r in article.removals)
 
 
 def test_huge_page_is_fast() -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html as html_entities
+import re
 from dataclasses import dataclass, field, replace
 from typing import TypeAlias
 
@@ -42,6 +44,19 @@ from newsclean.metadata.dates import find_timestamp
 Element: TypeAlias = lxml_html.HtmlElement
 
 RULE_ARTICLE = "html_article"
+RULE_FALLBACK = "html_fallback"
+FALLBACK_MIN_WORDS = 50
+"""A page whose markup hides at least this many words of text from the parsed tree ..."""
+FALLBACK_TREE_SHARE = 0.5
+"""... and whose tree holds less than this share of them (nesting deeper than libxml2's limit
+cuts the tree short) is read by stripping its tags instead (``html_fallback:flattened``)."""
+_TAG_RE = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)?[^<>]*>")
+_BLOCK_TAGS = frozenset(
+    {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table", "article", "section"}
+    | {"blockquote", "figcaption", "figure", "header", "footer", "main", "aside", "nav", "pre", "dd", "dt", "dl"}
+    | {"hr", "td", "th"}
+)
+_HIDDEN_OPEN_RE = re.compile(r"<(script|style|noscript|template|head)(?=[\s>/])", re.IGNORECASE)
 _OUTSIDE_MIN_TEXT = 50
 _LISTING_MAX_PARAS = 3
 _LISTING_MAX_PROSE = 600
@@ -251,9 +266,12 @@ def parse_html(html: str | bytes) -> HtmlPage:
     >>> page.text.splitlines()
     ['Judul', 'Paragraf pertama yang cukup panjang.']
     """
-    root = _parse(_to_text(html))
+    source = _to_text(html)
+    root = _parse(source)
     if root is None:
-        return HtmlPage(text="", is_article=False, reason="not_an_article:empty")
+        return _fallback(source, "", PageMeta(), ()) or HtmlPage(
+            text="", is_article=False, reason="not_an_article:empty"
+        )
     meta, ld_body = read_meta(root)
     etree.strip_elements(root, *KILL_TAGS, with_tail=False)
     body = root.find("body")
@@ -281,6 +299,9 @@ def parse_html(html: str | bytes) -> HtmlPage:
     decisions += _outside_decisions(container, st, header.elements)
     reason = _verdict(meta, st, container, text, body_lines, len(renderer.captions))
     if reason is not None:
+        flat = _fallback(source, body.text_content(), meta, tuple(decisions))
+        if flat is not None:
+            return flat
         decisions.append(HtmlDecision(RULE_ARTICLE, reason, norm_space(text)[:80], element_path(container)))
         return HtmlPage(
             text="",
@@ -299,6 +320,47 @@ def parse_html(html: str | bytes) -> HtmlPage:
         reason=None,
         headline=_headline_line(lines, header, meta),
     )
+
+
+def flatten_html(source: str) -> str:
+    r"""The text of ``source`` with its tags stripped: block tags break lines, scripts, styles
+    and the ``<head>`` go, entities are decoded. Linear in the input, whatever its nesting.
+
+    >>> flatten_html("<head><title>T</title></head><b><b><p>Satu &amp; dua</p><p>Tiga</b></b>")
+    'Satu & dua\nTiga'
+    """
+    kept: list[str] = []
+    at = 0
+    while (m := _HIDDEN_OPEN_RE.search(source, at)) is not None:
+        kept.append(source[at : m.start()])
+        close = re.compile(rf"</{m.group(1)}\s*>", re.IGNORECASE).search(source, m.end())
+        if close is None:
+            at = len(source)
+            break
+        at = close.end()
+    kept.append(source[at:])
+    parts: list[str] = []
+    for chunk in kept:
+        last = 0
+        for m in _TAG_RE.finditer(chunk):
+            parts.append(chunk[last : m.start()])
+            parts.append("\n" if (m.group(2) or "").lower() in _BLOCK_TAGS else "")
+            last = m.end()
+        parts.append(chunk[last:])
+    lines = (norm_space(html_entities.unescape(line)) for line in "".join(parts).split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def _fallback(source: str, tree_text: str, meta: PageMeta, decisions: tuple[HtmlDecision, ...]) -> HtmlPage | None:
+    """The page read as flattened text when its tree lost most of its text, else None."""
+    if len(source) < FALLBACK_MIN_WORDS * 2:
+        return None
+    text = flatten_html(source)
+    words = len(text.split())
+    if words < FALLBACK_MIN_WORDS or len(tree_text.split()) >= FALLBACK_TREE_SHARE * words:
+        return None
+    note = HtmlDecision(RULE_FALLBACK, "flattened", text[:80], "")
+    return HtmlPage(text=text, meta=meta, decisions=(*decisions, note), is_article=True, reason=None)
 
 
 def _headline_line(lines: list[str], header: _Header, meta: PageMeta) -> str | None:
