@@ -65,17 +65,43 @@ def test_generated_text_keeps_every_invariant(raw: str) -> None:
         assert violations(raw, article) == []
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="rules that read position (header, dateline, trailing headlines, credits at the end, "
-    "captions above the story) or that ran before a later cut shortened a piece fire again on "
-    "the cleaned text; see the corpus cases in KNOWN_NOT_IDEMPOTENT",
-)
+GENERATED_REFIRING = {
+    # (rule, reason) -> why it may fire again on generated text cleaned once. Generated text is
+    # junk lines, labels and credits shuffled at random; on it (about 5% of 4,000 random
+    # examples) these position-reading rules fire again once the first pass removed what
+    # stood above or below a line. Every corpus document is idempotent (see below); a rule
+    # not listed here firing again fails the test.
+    ("header", "caption:above_dateline"): "lines above a dateline that became the first paragraph",
+    ("header", "header:above_dateline"): "lines above a dateline that became the first paragraph",
+    ("header", "title"): "a line that became the first once the junk above it went",
+    ("header", "byline"): "a byline that became part of the header once the junk above it went",
+    ("header", "header:deck"): "a line under a new title",
+    ("header", "timestamp"): "a date line that became part of the header once the lines above it went",
+    ("dateline", "dateline"): "a dateline under lines the first pass removed",
+    ("credits", "credit:byline"): "a credit line that became the last once the lines after it went",
+    ("credits", "credit:syndication"): "a credit line that became the last once the lines after it went",
+    ("related_links", "related_link:trailing_headline"): "a headline-shaped line that became the last",
+    ("captions", "caption:repeated"): "a repeated line whose twin the first pass cut as a duplicate",
+    ("captions", "caption:repeated_above_story"): "a repeated line whose twin the first pass cut",
+    ("captions", "caption:repeated_within_line"): "a repeated sentence left by a cut",
+    ("promos", "promos:hashtags"): "a hashtag run that became a line of its own after a cut",
+    ("navigation", "navigation:section_label"): "a label left alone on its line by a cut ('Terpopuler')",
+}
+
+
 @settings(PROFILE, max_examples=FUZZ_EXAMPLES or 40)
 @given(news_text())
-def test_generated_text_is_idempotent(raw: str) -> None:
-    if is_text_input(raw):
-        assert violations(raw, newsclean.clean(raw), idempotence=True) == []
+def test_generated_text_is_idempotent_but_for_known_families(raw: str) -> None:
+    if not is_text_input(raw):
+        return
+    article = newsclean.clean(raw)
+    if not article.paragraphs:
+        return
+    again = newsclean.clean("\n".join(article.paragraphs))
+    if again.paragraphs == article.paragraphs:
+        return
+    unknown = [(r.rule, r.reason, r.text[:80]) for r in again.removals if (r.rule, r.reason) not in GENERATED_REFIRING]
+    assert unknown == []
 
 
 # ---------------------------------------------------------------- the corpus
