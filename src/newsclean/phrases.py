@@ -207,6 +207,10 @@ class Matcher:
         self._users = {n: frozenset().union(*(users[m] for m in needs if n.startswith(m))) for n in needs}
         self._trigger = std_re.compile("(?=(" + "|".join(map(std_re.escape, needs)) + "))") if needs else None
         self.needs = frozenset(needs)
+        self._gated: tuple[_Compiled, ...] | None = None
+        """Set on a matcher cut down for one document: its phrases, each with the literals
+        found in that document that it needs, tested per text before the phrase is tried."""
+        self._narrowed: dict[frozenset[str], Matcher | None] = {}
 
     def __bool__(self) -> bool:
         return bool(self._compiled)
@@ -215,11 +219,25 @@ class Matcher:
         """This matcher cut down to the phrases whose literals occur in a document.
 
         ``found`` is what a :class:`LiteralScanner` over ``vocabulary`` found in the whole
-        document; the result needs no per-piece prefilter. ``None`` when no phrase can match.
+        document; the result tests only those literals in each text it is given (one
+        substring test each, much cheaper than trying a phrase). ``None`` when no phrase
+        can match. Cut-down matchers are kept per set of literals found, so documents with
+        the same literals share one.
         """
         if found is None or not self.needs <= vocabulary:
             return self
-        chosen = set(self._always).union(*(self._users[n] for n in found & self.needs))
+        key = found & self.needs
+        try:
+            return self._narrowed[key]
+        except KeyError:
+            pass
+        narrowed = self._cut_down(key)
+        if len(self._narrowed) < MAX_NARROWED:
+            self._narrowed[key] = narrowed  # a lost race only builds the same matcher twice
+        return narrowed
+
+    def _cut_down(self, found: frozenset[str]) -> Matcher | None:
+        chosen = set(self._always).union(*(self._users[n] for n in found))
         if not chosen:
             return None
         narrowed = object.__new__(Matcher)
@@ -228,11 +246,22 @@ class Matcher:
         narrowed._users = {}
         narrowed._trigger = None
         narrowed.needs = frozenset()
+        narrowed._narrowed = {}
+        # the literals a phrase needs that this document has: a text holding none of them
+        # cannot match it (a literal also implies the shorter ones it starts with)
+        narrowed._gated = tuple(
+            _Compiled(c.pattern, c.id, tuple(n for n in found if any(n.startswith(m) for m in c.needs)))
+            for c in narrowed._compiled
+        )
         return narrowed
 
-    def _candidates(self, text: str) -> list[_Compiled]:
+    def _candidates(self, text: str) -> Iterable[_Compiled]:
+        gated = self._gated
+        if gated is not None:
+            lower = text.lower()
+            return [c for c in gated if not c.needs or _any_in(c.needs, lower)]
         if self._trigger is None:
-            return list(self._compiled)
+            return self._compiled
         found = set(self._trigger.findall(text.lower()))
         if not found:
             return [self._compiled[i] for i in self._always]
@@ -363,6 +392,15 @@ def required_literals(pattern: str) -> tuple[str, ...]:
     return result or ()
 
 
+def _any_in(needles: tuple[str, ...], text: str) -> bool:
+    for needle in needles:
+        if needle in text:
+            return True
+    return False
+
+
+MAX_NARROWED = 4096
+"""Cut-down matchers kept per matcher (one per distinct set of literals found)."""
 MIN_LITERAL = 1
 MAX_NEEDS = 6
 """A phrase with more alternative literals than this gets no prefilter (scanning for all of
