@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from newsclean.document import Decision, Document, Meta, iter_pieces, paragraphs_of
+from newsclean.document import Decision, Document, Meta, paragraphs_of
 from newsclean.errors import ConfigError, InputError
 from newsclean.html import HtmlPage, looks_like_html, parse_html
 from newsclean.language import default_timezone, guess_language
@@ -266,7 +266,7 @@ def page_meta(page: HtmlPage, tz: dt.tzinfo | None) -> Meta:
 def margin_meta(doc: Document) -> Meta:
     """Labelled credits and the date line around the kept story that other rules removed
     (page furniture hid them): see :func:`newsclean.metadata.margins.read_margins`."""
-    alive = [p for p in iter_pieces(doc.source, doc.lines, doc.removed) if p.text.strip()]
+    alive = doc.pieces
     if not alive:
         return Meta()
     tz = doc.meta.get("default_tz")
@@ -348,7 +348,7 @@ def build_article(
     captions = list(
         dict.fromkeys([*extra_captions, *(normalize_space(r.text) for r in removals if r.kind is Kind.CAPTION)])
     )
-    paragraphs = paragraphs_of(doc.source, doc.lines, doc.removed)
+    paragraphs = [piece.clean for piece in doc.pieces]  # == paragraphs_of(...), text already normalised
     return Article(
         **fields,
         paragraphs=paragraphs,
