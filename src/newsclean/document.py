@@ -45,7 +45,7 @@ class Decision:
 class Piece:
     """A stretch of one line that no rule has removed yet (read-only)."""
 
-    __slots__ = ("_clean", "end", "line", "start", "text")
+    __slots__ = ("_clean", "_words", "end", "line", "start", "text")
 
     def __init__(self, line: int, start: int, end: int, text: str) -> None:
         self.line = line
@@ -53,6 +53,7 @@ class Piece:
         self.end = end
         self.text = text
         self._clean: str | None = None
+        self._words = -1
 
     def __repr__(self) -> str:
         return f"Piece(line={self.line}, start={self.start}, end={self.end}, text={self.text!r})"
@@ -77,7 +78,11 @@ class Piece:
 
     @property
     def words(self) -> int:
-        return self.clean.count(" ") + 1 if self.clean else 0
+        """How many words the text has (computed once)."""
+        if self._words < 0:
+            clean = self.clean
+            self._words = clean.count(" ") + 1 if clean else 0
+        return self._words
 
     def cut(self, rel_start: int, rel_end: int, rule: str, reason: str, **kw: object) -> Decision:
         """A decision removing ``self.text[rel_start:rel_end]``."""

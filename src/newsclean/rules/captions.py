@@ -77,6 +77,8 @@ def _prose(piece: Piece) -> bool:
 def _says_it_twice(text: str) -> bool:
     """True for a line that ends with the same sentence twice (a caption the page renders
     twice, as in ``KOMPAS.com/X Menteri A di B. Menteri A di B.``)."""
+    if text.count(" ") < 7:  # fewer than eight words (``text`` is whitespace-normalised)
+        return False
     words = text.split()
     n = len(words)
     if n < 8 or not words[-1].endswith((".", ")")) or text.count(" ".join(words[-4:])) < 2:

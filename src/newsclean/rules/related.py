@@ -94,6 +94,8 @@ class RelatedLinks:
 
     def _inline_links(self, piece: Piece, pos: int) -> Iterator[Decision]:
         text = piece.text
+        if ":" not in text and "：" not in text:
+            return  # a label always ends in a colon
         colons = _Colons(text)
         while True:
             # a label always ends in a colon: look for labels just before each colon only
