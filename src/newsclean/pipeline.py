@@ -211,10 +211,13 @@ class Cleaner:
         applied.sort(key=_decision_start)
         source = doc.source
         line_starts = [start for start, _ in doc.lines]
+        make = Removal.model_validate  # a dict validates faster than keyword arguments
         removals = [
-            Removal(
-                text=source[d.start : d.end], rule=d.rule, reason=d.reason, kind=d.kind,
-                start=d.start, end=d.end, line=max(bisect_right(line_starts, d.start) - 1, 0),
+            make(
+                {
+                    "text": source[d.start : d.end], "rule": d.rule, "reason": d.reason, "kind": d.kind,
+                    "start": d.start, "end": d.end, "line": max(bisect_right(line_starts, d.start) - 1, 0),
+                }
             )
             for d in applied
         ]
