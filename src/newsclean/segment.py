@@ -8,9 +8,6 @@ content.
 
 from __future__ import annotations
 
-from itertools import accumulate
-from operator import add
-
 
 def split_lines(text: str) -> tuple[tuple[int, int], ...]:
     """Return ``(start, end)`` offsets of each line of ``text``, separators excluded.
@@ -18,11 +15,13 @@ def split_lines(text: str) -> tuple[tuple[int, int], ...]:
     >>> split_lines("a\\r\\nbc\\n\\nd")
     ((0, 1), (3, 5), (6, 6), (7, 8))
     """
-    # each line's start is the sum of the lengths of the lines before it, separators
-    # included; its end adds the length of its content (``splitlines`` drops exactly the
-    # separator): counted in C, with no Python step per line
-    starts = list(accumulate(map(len, text.splitlines(keepends=True)), initial=0))
-    return tuple(zip(starts, map(add, starts, map(len, text.splitlines())), strict=False))
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        content = line.rstrip("\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
+        spans.append((pos, pos + len(content)))
+        pos += len(line)
+    return tuple(spans)
 
 
 def normalize_space(text: str) -> str:
