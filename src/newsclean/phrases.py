@@ -357,10 +357,12 @@ def required_literals(pattern: str) -> tuple[str, ...]:
         return ()
 
     def best(options: list[tuple[str, ...]]) -> tuple[str, ...] | None:
+        # a short list of literals, each as long as can be: a list of more than MAX_NEEDS
+        # alternatives only when there is nothing else (it is then no prefilter at all)
         options = [o for o in options if o]
         if not options:
             return None
-        return max(options, key=lambda o: min(len(s) for s in o))
+        return max(options, key=lambda o: (len(o) <= MAX_NEEDS, min(len(s) for s in o)))
 
     def seq(items: Any) -> tuple[str, ...] | None:
         found: list[tuple[str, ...]] = []
@@ -383,7 +385,7 @@ def required_literals(pattern: str) -> tuple[str, ...]:
             elif op is c.BRANCH:
                 alts = [seq(b) for b in av[1]]
                 if all(alts):
-                    found.append(tuple(s for a in alts if a for s in a))
+                    found.append(tuple(dict.fromkeys(s for a in alts if a for s in a)))
         if len(run) >= MIN_LITERAL:
             found.append(("".join(run).lower(),))
         return best(found)
