@@ -45,7 +45,7 @@ class Decision:
 class Piece:
     """A stretch of one line that no rule has removed yet (read-only)."""
 
-    __slots__ = ("_clean", "_words", "end", "line", "start", "text")
+    __slots__ = ("_clean", "_lower", "_words", "end", "line", "start", "text")
 
     def __init__(self, line: int, start: int, end: int, text: str) -> None:
         self.line = line
@@ -53,6 +53,7 @@ class Piece:
         self.end = end
         self.text = text
         self._clean: str | None = None
+        self._lower: str | None = None
         self._words = -1
 
     def __repr__(self) -> str:
@@ -75,6 +76,13 @@ class Piece:
         if self._clean is None:
             self._clean = normalize_space(self.text)
         return self._clean
+
+    @property
+    def lower(self) -> str:
+        """The text lower-cased (computed once): what phrase prefilters look in."""
+        if self._lower is None:
+            self._lower = self.text.lower()
+        return self._lower
 
     @property
     def words(self) -> int:

@@ -255,39 +255,44 @@ class Matcher:
         )
         return narrowed
 
-    def _candidates(self, text: str) -> Iterable[_Compiled]:
+    def _candidates(self, text: str, lower: str | None) -> Iterable[_Compiled]:
         gated = self._gated
         if gated is not None:
-            lower = text.lower()
+            if lower is None:
+                lower = text.lower()
             return [c for c in gated if not c.needs or _any_in(c.needs, lower)]
         if self._trigger is None:
             return self._compiled
-        found = set(self._trigger.findall(text.lower()))
+        found = set(self._trigger.findall(text.lower() if lower is None else lower))
         if not found:
             return [self._compiled[i] for i in self._always]
         chosen = set(self._always).union(*(self._users[n] for n in found))
         return [self._compiled[i] for i in sorted(chosen)]
 
-    def match(self, text: str) -> Hit | None:
-        """The first phrase (in file order) that matches at the start of ``text``."""
-        for c in self._candidates(text):
+    def match(self, text: str, lower: str | None = None) -> Hit | None:
+        """The first phrase (in file order) that matches at the start of ``text``.
+
+        ``lower`` is ``text.lower()`` when the caller has it already (the same for
+        :meth:`search` and :meth:`finditer`).
+        """
+        for c in self._candidates(text, lower):
             m = c.pattern.match(text)
             if m:
                 return Hit(m.start(), m.end(), c.id)
         return None
 
-    def search(self, text: str) -> Hit | None:
+    def search(self, text: str, lower: str | None = None) -> Hit | None:
         """The leftmost match of any phrase in ``text``."""
         best: Hit | None = None
-        for c in self._candidates(text):
+        for c in self._candidates(text, lower):
             m = c.pattern.search(text)
             if m and (best is None or m.start() < best.start):
                 best = Hit(m.start(), m.end(), c.id)
         return best
 
-    def finditer(self, text: str) -> list[Hit]:
+    def finditer(self, text: str, lower: str | None = None) -> list[Hit]:
         """Every non-overlapping match of any phrase, leftmost (then longest) first."""
-        hits = [Hit(m.start(), m.end(), c.id) for c in self._candidates(text) for m in c.pattern.finditer(text)]
+        hits = [Hit(m.start(), m.end(), c.id) for c in self._candidates(text, lower) for m in c.pattern.finditer(text)]
         hits.sort(key=lambda h: (h.start, -h.end))
         out: list[Hit] = []
         for h in hits:

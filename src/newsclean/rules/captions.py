@@ -28,13 +28,13 @@ class Captions:
         self._whole = compile_matcher(book.get("captions", "lines"), anchor=r"\A\s*", suffix=r"\s*\Z")
         self._lead = compile_matcher(book.get("captions", "lead"), anchor=r"\A\s*")
 
-    def _credited(self, text: str, whole: Matcher | None, credit: Matcher | None) -> str | None:
+    def _credited(self, piece: Piece, whole: Matcher | None, credit: Matcher | None) -> str | None:
         if whole is not None:
-            hit = whole.match(text)
+            hit = whole.match(piece.text, piece.lower)
             if hit:
                 return hit.id
         if credit is not None:
-            hit = credit.search(text)
+            hit = credit.search(piece.text, piece.lower)
             if hit:
                 return hit.id
         return None
@@ -56,7 +56,7 @@ class Captions:
             if piece.words > MAX_CAPTION_WORDS:
                 continue
             repeated = counts.get(text, 0) > 1
-            credit = self._credited(piece.text, whole, credit_matcher)
+            credit = self._credited(piece, whole, credit_matcher)
             if credit is None and repeated and index < above_story:
                 credit = "repeated_above_story"
             if credit is None and _says_it_twice(text):
