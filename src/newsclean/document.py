@@ -142,31 +142,29 @@ class Document:
         """``pieces`` after the removals made since they were built: only the pieces those
         removals touch are split again (the others, with their cached text, are kept)."""
         cut = sorted(self._cut)
+        source, spans = self.source, self.removed
         out: list[Piece] = []
         k, ncut = 0, len(cut)
-        for piece in pieces:
+        j, nspans = 0, len(spans)
+        for piece in pieces:  # pieces, cuts and removed spans are all in order: one walk
             start, end = piece.start, piece.end
             while k < ncut and cut[k][1] <= start:
                 k += 1
-            if k < ncut and cut[k][0] < end:
-                out.extend(self._alive_within(piece))
-            else:
+            if k == ncut or cut[k][0] >= end:
                 out.append(piece)
+                continue
+            while spans[j][1] <= start:  # a cut touches the piece, so a span does too
+                j += 1
+            pos, i = start, j
+            while i < nspans and spans[i][0] < end:
+                rs, re_ = spans[i]
+                if rs > pos and not source[pos:rs].isspace():
+                    out.append(Piece(piece.line, pos, rs, source[pos:rs]))
+                pos = max(pos, re_)
+                i += 1
+            if pos < end and not source[pos:end].isspace():
+                out.append(Piece(piece.line, pos, end, source[pos:end]))
         return out
-
-    def _alive_within(self, piece: Piece) -> Iterator[Piece]:
-        """The non-blank stretches of ``piece`` that are still alive."""
-        source, spans = self.source, self.removed
-        pos, end = piece.start, piece.end
-        j = bisect_right(spans, pos, key=_END)
-        while j < len(spans) and spans[j][0] < end:
-            rs, re_ = spans[j]
-            if rs > pos and not source[pos:rs].isspace():
-                yield Piece(piece.line, pos, rs, source[pos:rs])
-            pos = max(pos, re_)
-            j += 1
-        if pos < end and not source[pos:end].isspace():
-            yield Piece(piece.line, pos, end, source[pos:end])
 
     def remove(self, start: int, end: int) -> None:
         """Mark ``source[start:end]`` removed (merging with what is already removed)."""

@@ -247,12 +247,15 @@ class Matcher:
         narrowed._trigger = None
         narrowed.needs = frozenset()
         narrowed._narrowed = {}
+        narrowed._gated = None
         # the literals a phrase needs that this document has: a text holding none of them
         # cannot match it (a literal also implies the shorter ones it starts with)
-        narrowed._gated = tuple(
+        gated = tuple(
             _Compiled(c.pattern, c.id, tuple(n for n in found if any(n.startswith(m) for m in c.needs)))
             for c in narrowed._compiled
         )
+        if any(c.needs for c in gated):  # (phrases with no literal are simply always tried)
+            narrowed._gated = gated
         return narrowed
 
     def _candidates(self, text: str, lower: str | None) -> Iterable[_Compiled]:
