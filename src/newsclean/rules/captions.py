@@ -77,10 +77,12 @@ def _prose(piece: Piece) -> bool:
 def _says_it_twice(text: str) -> bool:
     """True for a line that ends with the same sentence twice (a caption the page renders
     twice, as in ``KOMPAS.com/X Menteri A di B. Menteri A di B.``)."""
-    if text.count(" ") < 7:  # fewer than eight words (``text`` is whitespace-normalised)
+    # ``text`` is whitespace-normalised: words are split by single spaces; the last four words
+    # are read from the end, so a paragraph is split into words only when they repeat
+    if text.count(" ") < 7 or not text.endswith((".", ")")):  # under eight words, or open
+        return False
+    if text.count(" ".join(text.rsplit(" ", 4)[-4:])) < 2:
         return False
     words = text.split()
     n = len(words)
-    if n < 8 or not words[-1].endswith((".", ")")) or text.count(" ".join(words[-4:])) < 2:
-        return False
     return any(words[n - k :] == words[n - 2 * k : n - k] for k in range(4, n // 2 + 1))
