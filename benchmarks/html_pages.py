@@ -1,6 +1,6 @@
 """HTML pages side by side: newsclean, trafilatura, jusText and readability-lxml on the shared pages.
 
-    python benchmarks/html.py [--shared ../shared] [--extractors newsclean,trafilatura,justext,readability]
+    python benchmarks/html_pages.py [--shared ../shared] [--extractors newsclean,trafilatura,justext,readability]
                               [--by-site] [--worst N] [--no-warmup]
 
 Every extractor reads the same 41 pages (``shared/corpus/html/ID.html``) and is scored by the
