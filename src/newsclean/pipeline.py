@@ -181,10 +181,7 @@ class Cleaner:
             fields["authors"] = list(dict.fromkeys(found.authors))
         provenance = {name: Provenance.FOUND for name in fields}
         if published is not None:
-            given = parse_datetime(published, default_tz=None) if isinstance(published, str) else published
-            if given is None:
-                raise InputError(f"published={published!r} is not a date")
-            fields["timestamp"] = given
+            fields["timestamp"] = given_timestamp(published)
             provenance["timestamp"] = Provenance.GIVEN
         return Article(
             **fields,
@@ -308,6 +305,14 @@ def site_of(url: str | None) -> str | None:
     return host.removeprefix("www.") or None
 
 
+def given_timestamp(published: dt.datetime | dt.date | str) -> dt.datetime | dt.date:
+    """The caller's ``published=`` value as a date or time (an ISO or printed date string is parsed)."""
+    given = parse_datetime(published, default_tz=None) if isinstance(published, str) else published
+    if given is None:
+        raise InputError(f"published={published!r} is not a date")
+    return given
+
+
 def build_article(
     doc: Document,
     removals: list[Removal],
@@ -343,10 +348,7 @@ def build_article(
     for name in fields:
         provenance[name] = Provenance.FOUND
     if published is not None:
-        given = parse_datetime(published, default_tz=None) if isinstance(published, str) else published
-        if given is None:
-            raise InputError(f"published={published!r} is not a date")
-        fields["timestamp"] = given
+        fields["timestamp"] = given_timestamp(published)
         provenance["timestamp"] = Provenance.GIVEN
     captions = list(
         dict.fromkeys([*extra_captions, *(normalize_space(r.text) for r in removals if r.kind is Kind.CAPTION)])
