@@ -109,3 +109,12 @@ def test_disabling_a_rule_keeps_its_lines() -> None:
 def test_unknown_rule_name_is_an_error() -> None:
     with pytest.raises(newsclean.ConfigError, match="unknown rule"):
         newsclean.Cleaner(disable={"no_such_rule"})
+
+
+def test_scanner_with_and_without_automaton_agree() -> None:
+    """The optional Aho-Corasick scanner (newsclean[fast]) finds exactly what the fallback finds."""
+    pytest.importorskip("ahocorasick")
+    literals = ["photo", "photo/", "oto/g", "getty", "baca", "(", "©", "selengkapnya"]
+    fast, plain = LiteralScanner(literals), LiteralScanner(literals, automaton=False)
+    for text in [*LINES, "AP Photo/Getty", "", "©©©", "BACA juga (x)"]:
+        assert fast.scan(text) == plain.scan(text)

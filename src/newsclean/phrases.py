@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re as std_re
 import tomllib
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -305,20 +305,39 @@ class Matcher:
 
 
 class LiteralScanner:
-    """Finds which of many literals occur in a text (case-insensitively).
+    """Finds which of many literals occur in a text (case-insensitively), exactly.
 
-    One substring test per literal on the lower-cased text: measured faster here than one
-    big alternation, and exact (overlapping literals are all found).
+    With the optional ``pyahocorasick`` package (``pip install newsclean[fast]``) one
+    Aho-Corasick pass finds them all; without it, one substring test per literal on the
+    lower-cased text (measured faster than one big regex alternation). Both give the same set.
     """
 
-    def __init__(self, literals: Iterable[str]) -> None:
+    def __init__(self, literals: Iterable[str], *, automaton: bool = True) -> None:
         self.vocabulary = frozenset(s.lower() for s in literals if s)
         self._ordered = tuple(sorted(self.vocabulary))
+        self._automaton = _build_automaton(self._ordered) if automaton else None
 
     def scan(self, text: str) -> frozenset[str]:
         """The literals of the vocabulary that occur in ``text``."""
         lower = text.lower()
+        if self._automaton is not None:
+            return frozenset([found for _, found in self._automaton.iter(lower)])
         return frozenset([s for s in self._ordered if s in lower])
+
+
+def _build_automaton(literals: Sequence[str]) -> Any:
+    """An Aho-Corasick automaton over ``literals``, or ``None`` without ``pyahocorasick``."""
+    try:
+        import ahocorasick  # optional: newsclean[fast]
+    except ImportError:
+        return None
+    if not literals:
+        return None
+    automaton = ahocorasick.Automaton()
+    for literal in literals:
+        automaton.add_word(literal, literal)
+    automaton.make_automaton()
+    return automaton
 
 
 def phrasebook_literals(book: Phrasebook) -> frozenset[str]:
