@@ -54,6 +54,8 @@ class _Forms:
 
 
 _DASHES = ("-", "–", "—", "‒", "―", "&#821", "&ndash;", "&mdash;")
+_DASH_CHARS = ("-", "–", "—", "‒", "―", "&")
+"""A character that every dash of :data:`_DASH` holds (``&`` opens ``&ndash;`` and ``&#8211;``)."""
 _HEAD = 300
 """An opening dateline lies within this many characters (bounds the anchored patterns)."""
 _S = r"[ \t\u00a0]"
@@ -203,8 +205,33 @@ def match_dateline(paragraph: str) -> DatelineMatch | None:
     Known limit: ``Speaker: text`` opening a transcript reads like ``Washington: text``;
     call this on the story's first paragraph only.
     """
+    return _match_dateline(paragraph)
+
+
+_CACHED = 64
+"""Recent answers kept: the header rule and the dateline rule ask about the same first pieces."""
+
+
+@functools.lru_cache(maxsize=_CACHED)
+def _match_dateline(paragraph: str) -> DatelineMatch | None:
     forms = _forms()
+    head = paragraph[:_HEAD]
+    # characters every form needs (cheap ``in`` tests; a form whose needs are missing cannot match)
+    dash = any(c in head for c in _DASH_CHARS)
+    lead = head.lstrip()[:1]
+    capital = not (lead.isascii() and not ("A" <= lead <= "Z"))  # a place opens with \p{Lu}
+    needs = {
+        "place_outlet": capital and dash and "," in head,
+        "outlet_place": "," in head,
+        "outlet_dash_place": dash and "." in head,
+        "outlet": dash,
+        "place_agency": capital and dash and "(" in head,
+        "date_agency": dash and "(" in head,
+        "place": capital and (dash or ":" in head),
+    }
     for _name, pattern in forms.anchored:
+        if not needs[_name]:
+            continue
         m = pattern.match(paragraph, 0, _HEAD)
         if m is None:
             continue

@@ -30,6 +30,12 @@ _OUTLET = regex.compile(r"(?i:[\w-]+\.(?:com|co\.id|id|net|org))\b|\A[\p{Lu}\s]{
 case flag covers the domain only (a global ``(?i)`` made every short part an outlet)."""
 
 
+def _closes_bracket(text: str) -> bool:
+    """Whether ``text`` ends with ``)`` (trailing spaces aside): a cheap test before the
+    patterns anchored on a closing bracket at the end, which scan the whole piece."""
+    return text.rstrip().endswith(")")
+
+
 class Credits:
     name = "credits"
 
@@ -48,7 +54,7 @@ class Credits:
         lines, starts, inline = doc.narrow(self._lines), doc.narrow(self._starts), doc.narrow(self._inline)
         for idx, piece in enumerate(pieces):
             text = piece.text
-            m = _INITIALS.search(text)
+            m = _INITIALS.search(text) if _closes_bracket(text) else None
             if m:
                 yield piece.cut(m.start(), m.end(), self.name, "editor_initials")
                 text = text[: m.start()]
@@ -89,6 +95,8 @@ class Credits:
         return piece.drop(self.name, reason)
 
     def _credit_line(self, piece: Piece, text: str) -> Iterator[Decision]:
+        if ":" not in text:
+            return  # every credit label is closed by a colon
         m = self._credit.search(text)
         if not m:
             return
@@ -104,6 +112,8 @@ class Credits:
 
 def _name_credit(text: str) -> tuple[int, tuple[str, ...]] | None:
     """``(start, person names)`` of a parenthesised credit closing ``text``, if it is one."""
+    if not _closes_bracket(text):
+        return None
     m = _NAME_CREDIT.search(text)
     if not m:
         return None
