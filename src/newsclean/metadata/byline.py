@@ -25,7 +25,7 @@ from newsclean.metadata._data import alternation, byline_tables
 from newsclean.metadata._outlets import is_outlet as _is_outlet
 from newsclean.metadata.dates import DateMatch, find_timestamp
 
-__all__ = ["MAX_BYLINE", "MAX_NAME_WORDS", "Byline", "Role", "is_byline_label", "parse_byline"]
+__all__ = ["MAX_BYLINE", "MAX_NAME_WORDS", "Byline", "Role", "is_byline_label", "parse_byline", "parse_labelled_byline"]
 
 Role = Literal["author", "editor"]
 
@@ -193,6 +193,10 @@ def _shift(stamp: DateMatch | None, offset: int) -> DateMatch | None:
     return replace(stamp, start=stamp.start + offset, end=stamp.end + offset)
 
 
+_BY_SEPARATORS = frozenset(";,|")
+"""A separator opens every English credit clause (:attr:`_Patterns.by`)."""
+
+
 def _labelled(line: str, default_tz: dt.tzinfo | None) -> Byline | None:
     p = _patterns()
     hits: list[tuple[int, int, Role]] = []
@@ -204,7 +208,7 @@ def _labelled(line: str, default_tz: dt.tzinfo | None) -> Byline | None:
         pos = m.end()
     opening = len(line) - len(line.lstrip(" \t\u00a0([\u200b"))
     found: list[tuple[int, int, Role]] = []
-    for m in p.colon_word.finditer(line, pos):
+    for m in p.colon_word.finditer(line, pos) if ":" in line else ():
         word, start = m.group(1), m.start(1)
         label_role = p.colon_labels.get(word.casefold())
         if label_role is None:  # a label glued to the word before: "AkbarEditor:", "2023Pewarta:"
@@ -214,7 +218,7 @@ def _labelled(line: str, default_tz: dt.tzinfo | None) -> Byline | None:
                     break
         if label_role is not None:
             found.append((start, m.end(), label_role))
-    for m in p.by.finditer(line, pos):
+    for m in p.by.finditer(line, pos) if _BY_SEPARATORS.intersection(line) else ():
         group = m.lastgroup or "ba"
         found.append((m.start(group), m.end(), p.roles[group]))
     for start, end, role in sorted(found):
@@ -276,6 +280,19 @@ def _unlabelled(line: str, default_tz: dt.tzinfo | None) -> Byline | None:
             names = _names(left, strict=True)
             return Byline(names, (), None, labelled=False) if names else None
     return None
+
+
+def parse_labelled_byline(line: str, *, default_tz: dt.tzinfo | None) -> Byline | None:
+    """:func:`parse_byline` when its answer is a labelled credit with a name, else None.
+
+    The unlabelled forms (``Name • date``) are never read, so callers that trust only a
+    labelled credit (the page margins) skip their cost."""
+    if not line.strip() or len(line) > MAX_BYLINE:
+        return None
+    found = _labelled(line, default_tz)
+    if found is None or not (found.authors or found.editors):
+        return None
+    return found
 
 
 def parse_byline(line: str, *, default_tz: dt.tzinfo | None) -> Byline | None:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from newsclean.metadata.byline import is_byline_label, looks_like_name, parse_byline
+from newsclean.metadata.byline import is_byline_label, looks_like_name, parse_labelled_byline
 from newsclean.metadata.dates import find_timestamp
 
 __all__ = ["ABOVE_LINES", "BELOW_LINES", "Margins", "read_margins"]
@@ -59,8 +59,8 @@ def _credits(lines: list[str], default_tz: dt.tzinfo | None) -> tuple[list[str],
             i += 1
         elif label is not None:
             continue
-        byline = parse_byline(line, default_tz=default_tz)
-        if byline is None or not byline.labelled:
+        byline = parse_labelled_byline(line, default_tz=default_tz)
+        if byline is None:
             continue
         authors.extend(a for a in byline.authors if a not in authors)
         editors.extend(e for e in byline.editors if e not in editors)

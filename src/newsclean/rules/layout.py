@@ -155,10 +155,32 @@ def _is_sentence(line: Line) -> bool:
     return line.words >= 3 and _SENTENCE_END.search(line.text) is not None and ":" not in line.text
 
 
+def _by_blank(doc: Document, pieces: Sequence[Piece]) -> bool:
+    """Whether blank lines separate the blocks of ``doc`` (enough of its lines are blank)."""
+    blank = len(doc.lines) - len({p.line for p in pieces})
+    return blank >= BLANK_SHARE * len(doc.lines)
+
+
+def _prose_in_lead(doc: Document, pieces: Sequence[Piece]) -> bool:
+    """Whether a block starting among the first :data:`LEAD` pieces is prose, as
+    :func:`blocks_of` would find, reading only those blocks (an ordinary article opens with
+    prose, so the rule leaves it after a look at its top)."""
+    by_blank = _by_blank(doc, pieces)
+    n = len(pieces)
+    start = 0
+    while start < min(n, LEAD):
+        i = start + 1
+        while i < n and by_blank and pieces[i].line <= pieces[i - 1].line + 1:
+            i += 1
+        if _is_prose([Line.of(p) for p in pieces[start:i]]):
+            return True
+        start = i
+    return False
+
+
 def blocks_of(doc: Document, lines: Sequence[Line]) -> list[Block]:
     """The lines of ``doc`` grouped into blocks, each classified prose or not."""
-    blank = len(doc.lines) - len({ln.piece.line for ln in lines})
-    by_blank = blank >= BLANK_SHARE * len(doc.lines)
+    by_blank = _by_blank(doc, [ln.piece for ln in lines])
     out: list[Block] = []
     start = 0
     n = len(lines)
@@ -359,7 +381,7 @@ class PageLayout:
 
     def decide(self, doc: Document) -> Iterator[Decision]:
         pieces = doc.pieces
-        if len(pieces) < MIN_PIECES:
+        if len(pieces) < MIN_PIECES or _prose_in_lead(doc, pieces):
             return
         lines = [Line.of(p) for p in pieces]
         blocks = blocks_of(doc, lines)
