@@ -54,8 +54,18 @@ class _Forms:
 
 
 _DASHES = ("-", "–", "—", "‒", "―", "&#821", "&ndash;", "&mdash;")
-_DASH_CHARS = ("-", "–", "—", "‒", "―", "&")
-"""A character that every dash of :data:`_DASH` holds (``&`` opens ``&ndash;`` and ``&#8211;``)."""
+_LONG_DASHES = ("–", "—", "‒", "―", "&")
+"""Characters of :data:`_SEP` besides ``-`` (``&`` opens ``&ndash;`` and ``&#8211;``)."""
+_HYPHEN_SEPS = ("--", " -", "- ", "\t-", "-\t", "\u00a0-", "-\u00a0")
+"""How ``-`` closes a dateline in :data:`_SEP`: spaced on one side, or doubled (or last)."""
+
+
+def _may_close(head: str) -> bool:
+    """Whether ``head`` holds what :data:`_SEP` needs: a long dash or an entity, or a ``-``
+    spaced on one side, doubled or ending the text (a hyphen glued on both sides never is)."""
+    if any(c in head for c in _LONG_DASHES):
+        return True
+    return "-" in head and (head.endswith("-") or any(s in head for s in _HYPHEN_SEPS))
 _HEAD = 300
 """An opening dateline lies within this many characters (bounds the anchored patterns)."""
 _S = r"[ \t\u00a0]"
@@ -217,7 +227,7 @@ def _match_dateline(paragraph: str) -> DatelineMatch | None:
     forms = _forms()
     head = paragraph[:_HEAD]
     # characters every form needs (cheap ``in`` tests; a form whose needs are missing cannot match)
-    dash = any(c in head for c in _DASH_CHARS)
+    dash = _may_close(head)
     lead = head.lstrip()[:1]
     capital = not (lead.isascii() and not ("A" <= lead <= "Z"))  # a place opens with \p{Lu}
     needs = {

@@ -41,6 +41,7 @@ class Credits:
 
     def __init__(self, book: Phrasebook) -> None:
         labels = sorted(book.labels("credits"), key=len, reverse=True)
+        self._labels = tuple(labels)
         alt = "|".join(regex.escape(label) for label in labels)
         # a credit label, at the start of a piece or glued to the end of the last sentence
         self._credit = regex.compile(rf"(?:(?<=[\p{{L}}\p{{N}}.,!?\"”’)\s])|\A)\(?\s*(?:{alt})\s*:")
@@ -95,8 +96,8 @@ class Credits:
         return piece.drop(self.name, reason)
 
     def _credit_line(self, piece: Piece, text: str) -> Iterator[Decision]:
-        if ":" not in text:
-            return  # every credit label is closed by a colon
+        if ":" not in text or not any(label in text for label in self._labels):
+            return  # a credit is a label from the list closed by a colon
         m = self._credit.search(text)
         if not m:
             return
