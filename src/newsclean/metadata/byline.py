@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import Any, Literal
 
@@ -67,7 +68,8 @@ class _Patterns:
     prefix: Any
     """A line-opening role prefix: ``Oleh``, ``By``, ``Laporan Wartawan``."""
     colon_word: Any
-    """A word before a colon; a label when it (or its capitalised tail: ``AkbarEditor``) is one."""
+    """A word before a colon; a label when it (or its capitalised tail: ``AkbarEditor``) is one.
+    Matched backwards from a colon (see :func:`_colon_words`)."""
     by: Any
     """An English credit clause after a separator: ``; Editing by``, ``, additional reporting by``."""
     colon_labels: dict[str, Role]
@@ -97,7 +99,7 @@ def _patterns() -> _Patterns:
             labels[word.casefold()] = "author" if role == "author" else "editor"
     return _Patterns(
         prefix=regex.compile(rf"[\s(\[]*(?i:(?P<pa>{pa})|(?P<pe>{pe}))(?!\p{{L}})(?:{_S}*:)?"),
-        colon_word=regex.compile(rf"([\p{{L}}\p{{N}}/]+){_S}*:"),
+        colon_word=regex.compile(rf"(?r)([\p{{L}}\p{{N}}/]+){_S}*:\G"),
         by=regex.compile(by),
         colon_labels={w.casefold(): r for r in _ROLES for w in (*t.labels[r], r)},
         glued_labels={w: r for r in _ROLES for w in t.labels[r]},
@@ -193,8 +195,25 @@ def _shift(stamp: DateMatch | None, offset: int) -> DateMatch | None:
     return replace(stamp, start=stamp.start + offset, end=stamp.end + offset)
 
 
-_BY_SEPARATORS = frozenset(";,|")
-"""A separator opens every English credit clause (:attr:`_Patterns.by`)."""
+def _may_have_by(line: str) -> bool:
+    """Whether ``line`` holds what :attr:`_Patterns.by` needs: a separator and ``by`` in any
+    case (every one of its credit clauses ends in `` by``)."""
+    return ("," in line or ";" in line or "|" in line) and (
+        "by" in line or "By" in line or "BY" in line or "bY" in line
+    )
+
+
+def _colon_words(backwards: Any, line: str, pos: int) -> Iterator[Any]:
+    """What a forward ``finditer`` of a word (letters, digits, ``/``), spaces and a colon
+    from ``pos`` finds, read backwards from each colon: the forward scan tries every letter of every word (slow on
+    prose), while a word before a colon is found in one step from the colon."""
+    colon = line.find(":", pos)
+    while colon != -1:
+        m = backwards.search(line, pos, colon + 1)
+        if m is not None:
+            yield m
+            pos = colon + 1
+        colon = line.find(":", colon + 1)
 
 
 def _labelled(line: str, default_tz: dt.tzinfo | None) -> Byline | None:
@@ -208,7 +227,7 @@ def _labelled(line: str, default_tz: dt.tzinfo | None) -> Byline | None:
         pos = m.end()
     opening = len(line) - len(line.lstrip(" \t\u00a0([\u200b"))
     found: list[tuple[int, int, Role]] = []
-    for m in p.colon_word.finditer(line, pos) if ":" in line else ():
+    for m in _colon_words(p.colon_word, line, pos):
         word, start = m.group(1), m.start(1)
         label_role = p.colon_labels.get(word.casefold())
         if label_role is None:  # a label glued to the word before: "AkbarEditor:", "2023Pewarta:"
@@ -218,7 +237,7 @@ def _labelled(line: str, default_tz: dt.tzinfo | None) -> Byline | None:
                     break
         if label_role is not None:
             found.append((start, m.end(), label_role))
-    for m in p.by.finditer(line, pos) if _BY_SEPARATORS.intersection(line) else ():
+    for m in p.by.finditer(line, pos) if _may_have_by(line) else ():
         group = m.lastgroup or "ba"
         found.append((m.start(group), m.end(), p.roles[group]))
     for start, end, role in sorted(found):

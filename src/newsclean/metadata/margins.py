@@ -46,6 +46,37 @@ def _lines(text: str) -> list[str]:
     return [" ".join(line.split()) for line in text.split("\n") if any(c.isalpha() for c in line)]
 
 
+def _lines_above(text: str, first: int, count: int) -> list[str]:
+    """``_lines(text[:first])[-count:]``, read upward from ``first`` (only as far as needed)."""
+    out: list[str] = []
+    end = first
+    while len(out) < count:
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end]
+        if any(c.isalpha() for c in line):
+            out.append(" ".join(line.split()))
+        if start == 0:
+            break
+        end = start - 1
+    out.reverse()
+    return out
+
+
+def _lines_below(text: str, last: int, count: int) -> list[str]:
+    """``_lines(text[last:])[:count]``, read downward from ``last`` (only as far as needed)."""
+    out: list[str] = []
+    start = last
+    while len(out) < count:
+        end = text.find("\n", start)
+        line = text[start:] if end == -1 else text[start:end]
+        if any(c.isalpha() for c in line):
+            out.append(" ".join(line.split()))
+        if end == -1:
+            break
+        start = end + 1
+    return out
+
+
 def _credits(lines: list[str], default_tz: dt.tzinfo | None) -> tuple[list[str], list[str]]:
     authors: list[str] = []
     editors: list[str] = []
@@ -74,8 +105,8 @@ def _capitals_name(line: str) -> bool:
 
 def read_margins(text: str, *, first: int, last: int, default_tz: dt.tzinfo | None) -> Margins:
     """What the credit and date lines around ``text[first:last]`` (the kept story) say."""
-    above = _lines(text[:first])[-ABOVE_LINES:]
-    below = _lines(text[last:])[:BELOW_LINES]
+    above = _lines_above(text, first, ABOVE_LINES)
+    below = _lines_below(text, last, BELOW_LINES)
     authors, editors = _credits(above, default_tz)
     more_authors, more_editors = _credits(below, default_tz)
     if not authors:
