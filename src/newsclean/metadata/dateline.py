@@ -143,9 +143,10 @@ def _glued_hints(paragraph: str, window: int) -> Iterator[int]:
     for dash in _DASHES:
         i = paragraph.find(dash, 0, window)
         while i != -1:
-            before = paragraph[max(0, i - 4) : i].rstrip(" \t\u00a0")[-2:]
-            if len(before) == 2 and before.isalpha() and before.isupper():
-                hints.append(i)
+            if not "a" <= paragraph[i - 1 : i] <= "z":  # a lowercase letter before: no capitals
+                before = paragraph[max(0, i - 4) : i].rstrip(" \t\u00a0")[-2:]
+                if len(before) == 2 and before.isalpha() and before.isupper():
+                    hints.append(i)
             i = paragraph.find(dash, i + 1, window)
     return iter(sorted(hints))
 
@@ -254,6 +255,8 @@ def _match_dateline(paragraph: str) -> DatelineMatch | None:
                 continue
         return DatelineMatch(place=place, start=0, end=m.end(), tagged=_name != "place")
     window = min(len(paragraph), _GLUED_WINDOW)
+    if "-" not in paragraph[:window] and not _may_close(paragraph[:window]):
+        return None  # every glued form closes with a dash
     for hint in _glued_hints(paragraph, window):
         m = forms.glued.search(paragraph, max(0, hint - 80), min(window, hint + 40))
         if m is not None and _plausible(m.group("place")):

@@ -55,24 +55,26 @@ class Credits:
         lines, starts, inline = doc.narrow(self._lines), doc.narrow(self._starts), doc.narrow(self._inline)
         for idx, piece in enumerate(pieces):
             text = piece.text
+            lower: str | None = piece.lower  # text.lower(), computed once per piece
             m = _INITIALS.search(text) if _closes_bracket(text) else None
             if m:
                 yield piece.cut(m.start(), m.end(), self.name, "editor_initials")
                 text = text[: m.start()]
+                lower = None
                 if not text.strip():
                     continue
             if lines is not None and len(text) < 300:
-                hit = lines.match(text)
+                hit = lines.match(text, lower)
                 if hit:
                     yield self._credit_drop(piece, "credit:" + hit.id)
                     continue
             if starts is not None:
-                hit = starts.match(text)
+                hit = starts.match(text, lower)
                 if hit and len(text[hit.end:].split()) <= MAX_CREDIT_WORDS:
                     yield piece.cut(hit.start, len(text.rstrip()), self.name, "credit:" + hit.id)
                     continue
             if inline is not None:
-                hit = inline.search(text)
+                hit = inline.search(text, lower)
                 if hit and len(text[hit.end:].split()) <= MAX_CREDIT_WORDS:
                     yield piece.cut(hit.start, len(text.rstrip()), self.name, "credit:" + hit.id)
                     text = text[: hit.start]
