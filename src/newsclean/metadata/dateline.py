@@ -66,6 +66,8 @@ def _may_close(head: str) -> bool:
     if any(c in head for c in _LONG_DASHES):
         return True
     return "-" in head and (head.endswith("-") or any(s in head for s in _HYPHEN_SEPS))
+
+
 _HEAD = 300
 """An opening dateline lies within this many characters (bounds the anchored patterns)."""
 _S = r"[ \t\u00a0]"
@@ -216,14 +218,17 @@ def match_dateline(paragraph: str) -> DatelineMatch | None:
     Known limit: ``Speaker: text`` opening a transcript reads like ``Washington: text``;
     call this on the story's first paragraph only.
     """
-    return _match_dateline(paragraph)
+    if len(paragraph) > _CACHED_CHARS:
+        return _match_dateline(paragraph)
+    return _cached_match_dateline(paragraph)
 
 
-_CACHED = 64
+_CACHED = 32
 """Recent answers kept: the header rule and the dateline rule ask about the same first pieces."""
+_CACHED_CHARS = 10_000
+"""Longer paragraphs are not kept (the cache holds its keys: its memory stays small)."""
 
 
-@functools.lru_cache(maxsize=_CACHED)
 def _match_dateline(paragraph: str) -> DatelineMatch | None:
     forms = _forms()
     head = paragraph[:_HEAD]
@@ -262,6 +267,9 @@ def _match_dateline(paragraph: str) -> DatelineMatch | None:
         if m is not None and _plausible(m.group("place")):
             return DatelineMatch(place=m.group("place"), start=m.start(), end=m.end(), tagged=True)
     return None
+
+
+_cached_match_dateline = functools.lru_cache(maxsize=_CACHED)(_match_dateline)
 
 
 _STORY_END = regex.compile(r"[.!?…][\"”’')\]]*\s*\Z")
