@@ -171,7 +171,6 @@ LD_FIELD_RE = re.compile(
 )
 LD_AUTHOR_RE = re.compile(r'"(?:author|creator)"\s*:\s*(\{[^{}]*\}|\[[^\]]*\]|"[^"]*")', re.DOTALL)
 LD_NAME_RE = re.compile(r'"(?:name|byline)"\s*:\s*"((?:[^"\\]|\\.)*)"|^\s*"((?:[^"\\]|\\.)*)"\s*$')
-LD_QUOTED_RE = re.compile(r'"((?:[^"\\]|\\.)*)"')
 
 # --- listing detection ----------------------------------------------------------------
 LISTING_MIN_TEASERS = 12

@@ -185,10 +185,6 @@ def _innermost(group: list[Element], st: Stats) -> Element:
     return max(good, key=lambda el: st.pos[el])  # the deepest/latest of the nested ones
 
 
-def _is_ancestor(anc: Element, el: Element) -> bool:
-    return any(a is anc for a in el.iterancestors())
-
-
 def choose_container(body: Element, st: Stats, ld_body: str | None) -> Choice:
     """Pick the element holding the article's paragraphs, with the evidence used."""
     decisions: list[HtmlDecision] = []

@@ -354,11 +354,6 @@ def _article_type(src: _Sources) -> bool | None:
     return None
 
 
-def extract_meta(root: Element) -> PageMeta:
-    """Read the page metadata of a parsed document (call it before the tree is cleaned)."""
-    return read_meta(root)[0]
-
-
 def read_meta(root: Element) -> tuple[PageMeta, str | None]:
     """The page metadata and the JSON-LD ``articleBody`` (a hint for the content locator)."""
     src = _collect(root)
