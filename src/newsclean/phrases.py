@@ -210,6 +210,10 @@ class Matcher:
         self._gated: tuple[_Compiled, ...] | None = None
         """Set on a matcher cut down for one document: its phrases, each with the literals
         found in that document that it needs, tested per text before the phrase is tried."""
+        self._probe: tuple[str, ...] = ()
+        """The distinct literals of ``_gated``: each text is probed for them once."""
+        self._by_present: dict[tuple[str, ...], tuple[_Compiled, ...]] = {}
+        """The phrases to try, per set of probe literals a text holds (texts share them)."""
         self._narrowed: dict[frozenset[str], Matcher | None] = {}
 
     def __bool__(self) -> bool:
@@ -248,6 +252,8 @@ class Matcher:
         narrowed.needs = frozenset()
         narrowed._narrowed = {}
         narrowed._gated = None
+        narrowed._probe = ()
+        narrowed._by_present = {}
         # the literals a phrase needs that this document has: a text holding none of them
         # cannot match it (a literal also implies the shorter ones it starts with)
         gated = tuple(
@@ -256,6 +262,7 @@ class Matcher:
         )
         if any(c.needs for c in gated):  # (phrases with no literal are simply always tried)
             narrowed._gated = gated
+            narrowed._probe = tuple(sorted({n for c in gated for n in c.needs}))
         return narrowed
 
     def _candidates(self, text: str, lower: str | None) -> Iterable[_Compiled]:
@@ -263,7 +270,14 @@ class Matcher:
         if gated is not None:
             if lower is None:
                 lower = text.lower()
-            return [c for c in gated if not c.needs or _any_in(c.needs, lower)]
+            present = tuple([n for n in self._probe if n in lower])
+            try:
+                return self._by_present[present]
+            except KeyError:
+                chosen = tuple(c for c in gated if not c.needs or _any_in(c.needs, lower))
+                if len(self._by_present) < MAX_NARROWED:
+                    self._by_present[present] = chosen  # a lost race stores the same tuple twice
+                return chosen
         if self._trigger is None:
             return self._compiled
         found = set(self._trigger.findall(text.lower() if lower is None else lower))
@@ -314,15 +328,19 @@ class LiteralScanner:
 
     def __init__(self, literals: Iterable[str], *, automaton: bool = True) -> None:
         self.vocabulary = frozenset(s.lower() for s in literals if s)
-        self._ordered = tuple(sorted(self.vocabulary))
+        self._assumed = frozenset(s for s in self.vocabulary if len(s) < MIN_SCANNED)
+        self._ordered = tuple(sorted(self.vocabulary - self._assumed))
         self._automaton = _build_automaton(self._ordered) if automaton else None
 
     def scan(self, text: str) -> frozenset[str]:
-        """The literals of the vocabulary that occur in ``text``."""
+        """The literals of the vocabulary that may occur in ``text``: those found in it, and
+        every literal shorter than ``MIN_SCANNED``, which is not looked for (``a`` or ``(``
+        is in nearly every document, and counting its thousands of hits would cost more than
+        the per-text test a phrase needing it makes anyway)."""
         lower = text.lower()
         if self._automaton is not None:
-            return frozenset([found for _, found in self._automaton.iter(lower)])
-        return frozenset([s for s in self._ordered if s in lower])
+            return self._assumed.union([found for _, found in self._automaton.iter(lower)])
+        return self._assumed.union([s for s in self._ordered if s in lower])
 
 
 def _build_automaton(literals: Sequence[str]) -> Any:
@@ -432,6 +450,8 @@ def _any_in(needles: tuple[str, ...], text: str) -> bool:
 MAX_NARROWED = 4096
 """Cut-down matchers kept per matcher (one per distinct set of literals found)."""
 MIN_LITERAL = 1
+MIN_SCANNED = 3
+"""Literals shorter than this are assumed present in every document (see :meth:`LiteralScanner.scan`)."""
 MAX_NEEDS = 6
 """A phrase with more alternative literals than this gets no prefilter (scanning for all of
 them would cost more than trying the phrase)."""
