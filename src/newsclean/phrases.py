@@ -274,10 +274,10 @@ class Matcher:
             try:
                 return self._by_present[present]
             except KeyError:
-                chosen = tuple(c for c in gated if not c.needs or _any_in(c.needs, lower))
+                tried = tuple(c for c in gated if not c.needs or _any_in(c.needs, lower))
                 if len(self._by_present) < MAX_NARROWED:
-                    self._by_present[present] = chosen  # a lost race stores the same tuple twice
-                return chosen
+                    self._by_present[present] = tried  # a lost race stores the same tuple twice
+                return tried
         if self._trigger is None:
             return self._compiled
         found = set(self._trigger.findall(text.lower() if lower is None else lower))
