@@ -244,7 +244,7 @@ class Matcher:
         chosen = set(self._always).union(*(self._users[n] for n in found))
         if not chosen:
             return None
-        narrowed = object.__new__(Matcher)
+        narrowed = Matcher(())  # (no phrases: nothing compiled; the fields are set below)
         narrowed._compiled = tuple(self._compiled[i] for i in sorted(chosen))
         narrowed._always = ()
         narrowed._users = {}

@@ -1,28 +1,18 @@
-"""The rule protocol, and the generic rule that removes what a phrase family lists."""
+"""The generic rule that removes what a phrase family lists."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from typing import Protocol, runtime_checkable
+from collections.abc import Iterator
 
 from newsclean.document import Decision, Document
 from newsclean.phrases import Phrasebook, compile_matcher
+from newsclean.rules.protocol import Rule
+
+__all__ = ["LONG_PIECE", "PhraseRule", "Rule"]
 
 LONG_PIECE = 400
 """Whole-piece (``lines``) patterns are not tried on pieces longer than this: boilerplate
 lines are short, and skipping long paragraphs keeps the per-document cost low."""
-
-
-@runtime_checkable
-class Rule(Protocol):
-    """A rule looks at the alive pieces of a document and decides what to remove, and why.
-
-    It must not change the document: the pipeline applies its decisions.
-    """
-
-    name: str
-
-    def decide(self, doc: Document) -> Iterable[Decision]: ...
 
 
 class PhraseRule:
@@ -34,11 +24,11 @@ class PhraseRule:
         self.family = family
         self._lines = compile_matcher(book.get(family, "lines"), anchor=r"\A\s*", suffix=r"[\s.,;:!|]*\Z")
         self._starts = compile_matcher(book.get(family, "starts"), anchor=r"\A[\s(\[]*")
-        self._inline = compile_matcher(book.get(family, "inline"))
+        self._inline_matcher = compile_matcher(book.get(family, "inline"))
 
     def decide(self, doc: Document) -> Iterator[Decision]:
         family = self.family
-        lines, starts, inline = doc.narrow(self._lines), doc.narrow(self._starts), doc.narrow(self._inline)
+        lines, starts, inline = doc.narrow(self._lines), doc.narrow(self._starts), doc.narrow(self._inline_matcher)
         if lines is None and starts is None and inline is None:
             return
         for piece in doc.pieces:

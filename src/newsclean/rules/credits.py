@@ -47,12 +47,12 @@ class Credits:
         self._credit = regex.compile(rf"(?:(?<=[\p{{L}}\p{{N}}.,!?\"”’)\s])|\A)\(?\s*(?:{alt})\s*:")
         self._lines = compile_matcher(book.get("credits", "lines"), anchor=r"\A\s*", suffix=r"[\s.]*\Z")
         self._starts = compile_matcher(book.get("credits", "starts"), anchor=r"\A\s*")
-        self._inline = compile_matcher(book.get("credits", "inline"))
+        self._inline_matcher = compile_matcher(book.get("credits", "inline"))
 
     def decide(self, doc: Document) -> Iterator[Decision]:
         pieces = doc.pieces
         last = len(pieces) - 1
-        lines, starts, inline = doc.narrow(self._lines), doc.narrow(self._starts), doc.narrow(self._inline)
+        lines, starts, inline = doc.narrow(self._lines), doc.narrow(self._starts), doc.narrow(self._inline_matcher)
         for idx, piece in enumerate(pieces):
             text = piece.text
             lower: str | None = piece.lower  # text.lower(), computed once per piece

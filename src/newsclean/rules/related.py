@@ -45,7 +45,7 @@ class RelatedLinks:
         # a label opening a piece: with a colon, or standing alone
         self._start = regex.compile(rf"(?i)\A\s*(?P<open>\(\s*)?(?P<label>{alt})\s*(?P<colon>[:：]|!*\s*\Z)")
         # a label inside a run of text: capitalised, after a sentence end or glued, with a colon
-        self._inline = regex.compile(
+        self._inline_matcher = regex.compile(
             rf"(?<=[.!?\"”’)\]\p{{Ll}}]\s*|\A\s*)(?P<open>\(\s*)?(?P<label>(?i:{alt}))\s*[:：]"
         )
 
@@ -102,7 +102,7 @@ class RelatedLinks:
             colon = colons.next(pos)
             if colon == -1:
                 return
-            m = self._inline.search(text, max(pos, colon - LABEL_WINDOW), colon + 1)
+            m = self._inline_matcher.search(text, max(pos, colon - LABEL_WINDOW), colon + 1)
             if not m:
                 pos = colon + 1
                 continue

@@ -1,0 +1,20 @@
+"""The rule protocol: what the pipeline asks of a rule (built-in or the user's own)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Protocol, runtime_checkable
+
+from newsclean.document import Decision, Document
+
+
+@runtime_checkable
+class Rule(Protocol):
+    """A rule looks at the alive pieces of a document and decides what to remove, and why.
+
+    It must not change the document: the pipeline applies its decisions.
+    """
+
+    name: str
+
+    def decide(self, doc: Document) -> Iterable[Decision]: ...
