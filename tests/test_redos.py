@@ -15,6 +15,7 @@ import inspect
 import pkgutil
 import re
 import time
+import types
 from collections.abc import Iterator
 from typing import Any
 
@@ -61,6 +62,9 @@ BOUNDED_BY_CALLER = {
 puts on the text they see: they are searched through inputs of that size instead."""
 
 
+_DESCRIPTORS = (types.GetSetDescriptorType, types.MemberDescriptorType)
+
+
 def _walk(obj: Any, where: str, out: dict[str, tuple[str, Any]], seen: set[int]) -> None:
     if id(obj) in seen or isinstance(obj, str | bytes | int | float | bool | type(None)):
         return
@@ -83,6 +87,8 @@ def _walk(obj: Any, where: str, out: dict[str, tuple[str, Any]], seen: set[int])
     for cls in type(obj).__mro__:
         slots = getattr(cls, "__slots__", ())
         names += [slots] if isinstance(slots, str) else list(slots)
+        # a class compiled by mypyc keeps its attributes as descriptors on the class
+        names += [n for n, v in vars(cls).items() if isinstance(v, _DESCRIPTORS) and not n.startswith("__")]
     for name in names:
         if hasattr(obj, name):
             _walk(getattr(obj, name), f"{where}.{name}", out, seen)
