@@ -4,7 +4,7 @@ The package metadata is in ``pyproject.toml``; this file only adds the compiled 
 The modules listed in ``COMPILED`` are plain, type-checked Python (mypy --strict) that
 mypyc turns into C extensions: the same code, the same output, about a third less time per
 document. When mypyc or a C compiler is missing, or ``NEWSCLEAN_PURE_PYTHON=1`` is set
-(recommended for editable installs, where a stale compiled module would hide edits), the
+or the install is editable (``pip install -e``: a compiled module would hide edits), the
 pure-Python package is installed; it behaves the same, only slower.
 """
 
@@ -56,8 +56,9 @@ class OptionalBuildExt(build_ext):
             self.distribution.ext_modules = []
 
 
-BUILDS = {"build", "build_ext", "bdist_wheel", "editable_wheel", "develop", "install"}
-"""Commands that build code (metadata-only runs of this file need no compiling)."""
+BUILDS = {"build", "build_ext", "bdist_wheel", "install"}
+"""Commands that build an installed copy. Metadata-only runs of this file need no compiling,
+and an editable install (``pip install -e``) stays pure Python, so edits take effect."""
 
 
 def ext_modules() -> list[object]:
