@@ -233,3 +233,50 @@ def test_photo_gallery_page_has_metadata_and_no_body() -> None:
     assert art.title == "Hadiri Grammy Awards 2016, Taylor Swift dan Selena Gomez Peluk-pelukan"
     assert art.authors == ["Arny Christika Putri"]
     assert len(art.captions) >= 5
+
+
+# ---------------------------------------------------------------- debris runs
+
+STORY = (
+    "Harga beras di pasar induk naik untuk pekan ketiga berturut-turut, kata para pedagang kepada wartawan.\n"
+    "Pemerintah menyatakan akan menggelar operasi pasar mulai Senin untuk menahan kenaikan harga tersebut.\n"
+)
+MORE = (
+    "Di Surabaya, harga cabai rawit justru turun setelah panen raya di sejumlah daerah penghasil.\n"
+    "Para petani berharap harga tetap stabil hingga akhir bulan, ujar ketua kelompok tani setempat.\n"
+)
+
+
+def test_a_run_of_letterless_crumbs_goes_as_one_debris_run() -> None:
+    raw = STORY + "•\n" * 60 + "0\n)\n" * 20 + MORE
+    art = Cleaner().clean(raw)
+    debris = [r for r in art.removals if r.reason == "debris_run"]
+    assert len(debris) == 1 and debris[0].rule == "layout"
+    assert debris[0].text.split() == ["•"] * 60 + ["0", ")"] * 20
+    assert art.paragraphs == [line for line in (STORY + MORE).split("\n") if line]
+
+
+def test_repeated_short_lines_keep_their_first_saying() -> None:
+    raw = STORY + "Foto: Antara\nJakarta\n" * 40 + MORE
+    art = Cleaner().clean(raw)
+    debris = [r for r in art.removals if r.reason == "debris_run"]
+    assert len(debris) == 1
+    # the first "Foto: Antara" and "Jakarta" are not debris (the other rules read them); the 78 repeats are
+    assert debris[0].text.split("\n")[0] == "Foto: Antara"
+    assert len(debris[0].text.split("\n")) == 78
+    assert art.paragraphs[-2:] == MORE.split("\n")[:2]
+
+
+def test_fewer_than_fifty_crumbs_are_left_to_the_other_rules() -> None:
+    art = Cleaner().clean(STORY + "•\n" * 49 + MORE)
+    assert not any(r.reason == "debris_run" for r in art.removals)
+    assert sum(r.reason.startswith("leftovers") or r.rule == "leftovers" for r in art.removals) >= 1
+
+
+def test_a_list_of_short_distinct_items_is_no_debris() -> None:
+    """An answer key (tribunnews-49, real) is content: its items differ from each other."""
+    fixture = json.loads((PAGES.parent / "text" / "tribunnews-49.json").read_text(encoding="utf-8"))
+    art = Cleaner().clean(fixture["raw"])
+    assert not any(r.reason == "debris_run" for r in art.removals)
+    for item in ("1. B", "2. A", "51. C", "52. B"):
+        assert item in art.paragraphs

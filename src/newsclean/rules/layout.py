@@ -20,6 +20,11 @@ the middle. This rule runs first and, from the text alone:
 6. decides to drop every line before the block (``outside_article:before``) and after it
    (``outside_article:after``).
 
+Before all that, on any text, a run of fifty or more lines that are letterless crumbs (at most
+six characters: bullets, counters, stray brackets) or repeat a short line just above goes
+as one ``debris_run``: no story is written that way, and the rest of the pipeline then never
+handles those lines one by one.
+
 Everything is one pass over the pieces plus a bounded look at the header window: linear.
 """
 
@@ -55,6 +60,12 @@ MIN_CORE_WORDS = 40
 """A story core with fewer words is no story: the rule then does nothing."""
 BLANK_SHARE = 0.15
 """Blocks are blank-line separated only when at least this share of lines is blank."""
+
+DEBRIS_RUN = 50
+"""This many tiny letterless or repeated lines in a row are debris (see :func:`_debris_runs`)."""
+DEBRIS_CHARS = 6
+REPEAT_CHARS = 200
+REPEAT_WINDOW = 64
 
 PROSE_MIN_WORDS = 10
 PROSE_LONG_WORDS = 30
@@ -374,6 +385,46 @@ def _gallery(lines: Sequence[Line]) -> tuple[int, int, int] | None:
     return None
 
 
+def _debris_runs(pieces: Sequence[Piece]) -> list[tuple[int, int]]:
+    """``(first, last)`` index of each run of :data:`DEBRIS_RUN` or more pieces in a row that
+    are each a letterless crumb of at most :data:`DEBRIS_CHARS` characters (bullets, counters,
+    stray brackets) or a short line (at most :data:`REPEAT_CHARS`) that one of the
+    :data:`REPEAT_WINDOW` pieces before it already said. A list's items differ from each other
+    (``1. B``, ``2. A``), so they are never debris; fifty crumbs or repeats in a row are no
+    story, and one decision per run keeps such a text cheap to clean (the first time a line is
+    said it is not debris: it stays for the other rules)."""
+    runs: list[tuple[int, int]] = []
+    start = -1
+    seen: dict[str, int] = {}
+    for i, piece in enumerate(pieces):
+        text = piece.text
+        if len(text) <= REPEAT_CHARS or len(text.strip()) <= REPEAT_CHARS:
+            short = text.strip()
+            said = seen.get(short, -REPEAT_WINDOW - 1) >= i - REPEAT_WINDOW
+            seen[short] = i
+            if said or (len(short) <= DEBRIS_CHARS and not any(c.isalpha() for c in short)):
+                if start < 0:
+                    start = i
+                continue
+        if start >= 0 and i - start >= DEBRIS_RUN:
+            runs.append((start, i - 1))
+        start = -1
+    if start >= 0 and len(pieces) - start >= DEBRIS_RUN:
+        runs.append((start, len(pieces) - 1))
+    return runs
+
+
+def _between(runs: Sequence[tuple[int, int]], n: int) -> list[tuple[int, int]]:
+    """The index ranges ``[a, b)`` of ``range(n)`` outside the ``runs``."""
+    out = []
+    pos = 0
+    for first, last in runs:
+        out.append((pos, first))
+        pos = last + 1
+    out.append((pos, n))
+    return out
+
+
 class PageLayout:
     """Finds the article block of a whole page and drops the lines around it."""
 
@@ -381,6 +432,11 @@ class PageLayout:
 
     def decide(self, doc: Document) -> Iterator[Decision]:
         pieces = doc.pieces
+        debris = _debris_runs(pieces)
+        for first, last in debris:
+            yield self._span(Line.of(pieces[first]), Line.of(pieces[last]), "debris_run")
+        if debris:  # the page is read without them
+            pieces = [p for a, b in _between(debris, len(pieces)) for p in pieces[a:b]]
         if len(pieces) < MIN_PIECES or _prose_in_lead(doc, pieces):
             return
         lines = [Line.of(p) for p in pieces]
