@@ -113,7 +113,7 @@ def test_unknown_rule_name_is_an_error() -> None:
 
 def test_scanner_with_and_without_automaton_agree() -> None:
     """The optional Aho-Corasick scanner (newsclean[fast]) finds exactly what the fallback finds."""
-    pytest.importorskip("ahocorasick")
+    pytest.importorskip("ahocorasick_rs")
     literals = ["photo", "photo/", "oto/g", "getty", "baca", "(", "©", "selengkapnya"]
     fast, plain = LiteralScanner(literals), LiteralScanner(literals, automaton=False)
     for text in [*LINES, "AP Photo/Getty", "", "©©©", "BACA juga (x)"]:
