@@ -274,7 +274,7 @@ class Matcher:
             try:
                 return self._by_present[present]
             except KeyError:
-                tried = tuple(c for c in gated if not c.needs or _any_in(c.needs, lower))
+                tried = tuple(c for c in gated if not c.needs or contains_any(c.needs, lower))
                 if len(self._by_present) < MAX_NARROWED:
                     self._by_present[present] = tried  # a lost race stores the same tuple twice
                 return tried
@@ -437,7 +437,8 @@ def required_literals(pattern: str) -> tuple[str, ...]:
     return result or ()
 
 
-def _any_in(needles: tuple[str, ...], text: str) -> bool:
+def contains_any(needles: tuple[str, ...], text: str) -> bool:
+    """Whether any of ``needles`` is a substring of ``text`` (a cheap test before a pattern)."""
     # a loop, not any(<generator>): this runs for every phrase on every piece
     for needle in needles:  # noqa: SIM110
         if needle in text:

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 import regex
 
 from newsclean.document import Decision, Document, Piece
-from newsclean.phrases import Phrasebook
+from newsclean.phrases import Phrasebook, contains_any
 from newsclean.rules.base import PhraseRule
 from newsclean.shapes import ends_sentence, headline_case
 
@@ -42,6 +42,8 @@ class RelatedLinks:
         alt = "|".join(regex.escape(label).replace(r"\ ", r"\s+") for label in labels)
         self._phrases = PhraseRule(self.name, book, "related_links")
         self._small = frozenset(w.lower() for w in book.labels("headline_words"))
+        # every label starts with one of these words: a piece holding none has no label
+        self._first_words = tuple(sorted({label.split()[0].lower() for label in labels}))
         # a label opening a piece: with a colon, or standing alone
         self._start = regex.compile(rf"(?i)\A\s*(?P<open>\(\s*)?(?P<label>{alt})\s*(?P<colon>[:：]|!*\s*\Z)")
         # a label inside a run of text: capitalised, after a sentence end or glued, with a colon
@@ -56,6 +58,8 @@ class RelatedLinks:
         touched = -1
         for i, piece in enumerate(pieces):
             if i <= skip_until:
+                continue
+            if not contains_any(self._first_words, piece.lower):
                 continue
             m = self._start.match(piece.text)
             if m:
