@@ -75,7 +75,7 @@ _DASH = r"(?:-{1,3}|[–—‒―]{1,2}|&#821[12];|&[nm]dash;)"
 _SEP = rf"(?:{_S}+{_DASH}|-(?={_S}|\Z)|(?:-{{2,3}}|[–—‒―]{{1,2}}|&#821[12];|&[nm]dash;)){_S}*"
 """A dash closing a dateline: spaced before, or a single ``-`` with a space after, or a double
 or long dash. A ``-`` glued on both sides is a hyphen (``Capres-Cawapres``, ``PDI-P``)."""
-_WORD = r"\p{Lu}[\p{L}\p{M}'’]*(?:-\p{Lu}[\p{L}\p{M}'’]*)*\.?"
+_WORD = r"\p{Lu}[\p{L}\p{M}'’]*+(?:-\p{Lu}[\p{L}\p{M}'’]*+)*\.?"
 _PLACE = rf"{_WORD}(?:{_S}{_WORD}){{0,3}}"
 _REGION = rf"(?:,{_S}?{_WORD}(?:{_S}{_WORD})?)?"
 
