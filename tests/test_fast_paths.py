@@ -8,7 +8,14 @@ from hypothesis import strategies as st
 
 import newsclean
 from newsclean.document import Document, iter_pieces
-from newsclean.phrases import LiteralScanner, Matcher, builtin_phrases, phrasebook_literals, required_literals
+from newsclean.phrases import (
+    MAX_NEEDS,
+    LiteralScanner,
+    Matcher,
+    builtin_phrases,
+    phrasebook_literals,
+    required_literals,
+)
 from newsclean.segment import split_lines
 from test_phrases import LINES
 
@@ -60,7 +67,13 @@ def test_cut_down_matchers_match_like_the_full_ones() -> None:
 
 
 def test_prefilter_prefers_a_short_list_of_literals() -> None:
-    # eight alternatives are too many to test; the colon every match has is one literal
-    assert required_literals(r"(?:Foto|FOTO|Photo|Gambar|Image|Ilustrasi|Dok|Sumber\s+foto)\s*:\s*\S") == (":",)
+    # up to MAX_NEEDS alternatives are tested one by one: rarer than the colon every match has
+    assert required_literals(r"(?:Foto|FOTO|Photo|Gambar|Image|Ilustrasi|Dok|Sumber\s+foto)\s*:\s*\S") == (
+        "foto", "photo", "gambar", "image", "ilustrasi", "dok", "sumber"
+    )
+    # more alternatives than that are too many to test: the colon is the one literal
+    words = "alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo lima mike november oscar papa"
+    many = "|".join(words.split()[: MAX_NEEDS + 1])
+    assert required_literals(rf"(?:{many})\s*:\s*\S") == (":",)
     # the same literal listed once
     assert required_literals(r"(?:FOTO|Foto|Photo|PHOTO)") == ("foto", "photo")
