@@ -67,8 +67,10 @@ class Cleaner:
         if unknown:
             raise ConfigError(f"unknown rule(s) {sorted(unknown)}; rules are {', '.join(RULE_NAMES)}")
         book = phrasebook_from(phrases)
-        self._scanner = LiteralScanner(phrasebook_literals(book))
         rules = [r for r in default_rules(book) if r.name not in disabled]
+        # the phrases' literals, and any a rule asks for (its ``literals``), found in one scan
+        wanted = {s for r in rules for s in getattr(r, "literals", ())}
+        self._scanner = LiteralScanner(phrasebook_literals(book) | wanted)
         # user rules run before the header and dateline rules, so those see a clean top
         at = next((i for i, r in enumerate(rules) if r.name in ("header", "dateline", "leftovers")), len(rules))
         rules[at:at] = [r for r in extra_rules if r.name not in disabled]

@@ -42,8 +42,10 @@ class RelatedLinks:
         alt = "|".join(regex.escape(label).replace(r"\ ", r"\s+") for label in labels)
         self._phrases = PhraseRule(self.name, book, "related_links")
         self._small = frozenset(w.lower() for w in book.labels("headline_words"))
-        # every label starts with one of these words: a piece holding none has no label
+        # every label starts with one of these words: a piece holding none has no label (the
+        # pipeline's literal scan looks for them too, so a document is tested only for its own)
         self._first_words = tuple(sorted({label.split()[0].lower() for label in labels}))
+        self.literals = frozenset(self._first_words)
         # a label opening a piece: with a colon, or standing alone
         self._start = regex.compile(rf"(?i)\A\s*(?P<open>\(\s*)?(?P<label>{alt})\s*(?P<colon>[:：]|!*\s*\Z)")
         # a label inside a run of text: capitalised, after a sentence end or glued, with a colon
@@ -56,10 +58,12 @@ class RelatedLinks:
         pieces = doc.pieces
         skip_until = -1
         touched = -1
+        found = doc.found_literals
+        words = self._first_words if found is None else tuple(w for w in self._first_words if w in found)
         for i, piece in enumerate(pieces):
             if i <= skip_until:
                 continue
-            if not contains_any(self._first_words, piece.lower):
+            if not contains_any(words, piece.lower):
                 continue
             m = self._start.match(piece.text)
             if m:
