@@ -118,6 +118,10 @@ class Document:
     """Phrase literals present anywhere in the text (``None``: not scanned)."""
     vocabulary: frozenset[str] = frozenset()
     """The literals the scan looked for."""
+    found_mask: int = 0
+    """``found_literals`` as a :func:`~newsclean.phrases.literal_mask`."""
+    vocabulary_mask: int = 0
+    """``vocabulary`` as a :func:`~newsclean.phrases.literal_mask`."""
     _pieces: list[Piece] | None = None
     _cut: list[tuple[int, int]] = field(default_factory=list)
     """Spans removed since ``_pieces`` was built (they are patched in when next read)."""
@@ -126,7 +130,9 @@ class Document:
         """``matcher`` cut down to the phrases that can match somewhere in this document."""
         if matcher is None:
             return None
-        return matcher.for_text(self.found_literals, self.vocabulary)
+        if self.found_literals is None:
+            return matcher
+        return matcher.for_mask(self.found_mask, self.vocabulary_mask)
 
     @property
     def pieces(self) -> list[Piece]:

@@ -19,7 +19,7 @@ from newsclean.metadata.dates import parse_datetime, zone_hint
 from newsclean.metadata.margins import read_margins
 from newsclean.metadata.urls import date_from_url
 from newsclean.model import Article, Kind, Provenance, Removal
-from newsclean.phrases import LiteralScanner, phrasebook_from, phrasebook_literals
+from newsclean.phrases import LiteralScanner, literal_mask, phrasebook_from, phrasebook_literals
 from newsclean.rules import RULE_NAMES, Rule, default_rules
 from newsclean.rules.layout import HtmlHeadline
 from newsclean.segment import normalize_space, split_lines
@@ -119,6 +119,8 @@ class Cleaner:
         doc = Document(text, split_lines(text))
         doc.found_literals = self._scanner.scan(text)
         doc.vocabulary = self._scanner.vocabulary
+        doc.found_mask = literal_mask(doc.found_literals)
+        doc.vocabulary_mask = self._scanner.vocabulary_mask
         tz = default_timezone(language)
         if tz is None:
             tz = zone_hint(text)  # a short header: Indonesian date words name the outlet's zone
