@@ -229,7 +229,31 @@ _CACHED_CHARS = 10_000
 """Longer paragraphs are not kept (the cache holds its keys: its memory stays small)."""
 
 
+def match_opening_dateline(paragraph: str) -> DatelineMatch | None:
+    """The dateline :func:`match_dateline` finds at the very start of ``paragraph`` (``start ==
+    0``), or None; a dateline glued further in is not looked for (cheaper, for callers that
+    want an opening only)."""
+    if len(paragraph) > _CACHED_CHARS:
+        return _match_opening(paragraph)
+    return _cached_match_opening(paragraph)
+
+
 def _match_dateline(paragraph: str) -> DatelineMatch | None:
+    found = match_opening_dateline(paragraph)
+    if found is not None:
+        return found
+    forms = _forms()
+    window = min(len(paragraph), _GLUED_WINDOW)
+    if "-" not in paragraph[:window] and not _may_close(paragraph[:window]):
+        return None  # every glued form closes with a dash
+    for hint in _glued_hints(paragraph, window):
+        m = forms.glued.search(paragraph, max(0, hint - 80), min(window, hint + 40))
+        if m is not None and _plausible(m.group("place")):
+            return DatelineMatch(place=m.group("place"), start=m.start(), end=m.end(), tagged=True)
+    return None
+
+
+def _match_opening(paragraph: str) -> DatelineMatch | None:
     forms = _forms()
     head = paragraph[:_HEAD]
     # characters every form needs (cheap ``in`` tests; a form whose needs are missing cannot match)
@@ -259,17 +283,11 @@ def _match_dateline(paragraph: str) -> DatelineMatch | None:
             if not _plausible_bare(place, ":" in closing and not regex.search(_DASH, closing), paragraph[m.end() :]):
                 continue
         return DatelineMatch(place=place, start=0, end=m.end(), tagged=_name != "place")
-    window = min(len(paragraph), _GLUED_WINDOW)
-    if "-" not in paragraph[:window] and not _may_close(paragraph[:window]):
-        return None  # every glued form closes with a dash
-    for hint in _glued_hints(paragraph, window):
-        m = forms.glued.search(paragraph, max(0, hint - 80), min(window, hint + 40))
-        if m is not None and _plausible(m.group("place")):
-            return DatelineMatch(place=m.group("place"), start=m.start(), end=m.end(), tagged=True)
     return None
 
 
 _cached_match_dateline = functools.lru_cache(maxsize=_CACHED)(_match_dateline)
+_cached_match_opening = functools.lru_cache(maxsize=_CACHED)(_match_opening)
 
 
 _STORY_END = regex.compile(r"[.!?…][\"”’')\]]*\s*\Z")

@@ -16,7 +16,7 @@ import regex
 
 from newsclean.document import Decision, Document, Meta, Piece
 from newsclean.metadata.byline import is_byline_label, looks_like_name, parse_byline
-from newsclean.metadata.dateline import match_dateline, opens_story
+from newsclean.metadata.dateline import match_opening_dateline, opens_story
 from newsclean.metadata.dates import find_timestamp
 from newsclean.model import Kind
 from newsclean.phrases import Phrasebook
@@ -51,8 +51,8 @@ def is_body(piece: Piece) -> bool:
     text = piece.text.strip()
     if words >= 8 and _SENTENCE_END.search(text) and not _asks_like_headline(text, words):
         return True
-    m = match_dateline(text)
-    return m is not None and m.start == 0 and words >= 6 and opens_story(text, m)
+    m = match_opening_dateline(text)
+    return m is not None and words >= 6 and opens_story(text, m)
 
 
 QUESTION_TITLE_MAX_WORDS = 16
@@ -73,8 +73,8 @@ def _opens_here(pieces: list[Piece], i: int) -> tuple[bool, bool] | None:
     A dateline alone on its line (``Jakarta -``) counts when a piece of some length follows.
     """
     piece = pieces[i]
-    m = match_dateline(piece.text)
-    if m is None or m.start != 0 or not opens_story(piece.text, m):
+    m = match_opening_dateline(piece.text)
+    if m is None or not opens_story(piece.text, m):
         return None
     if piece.words >= 6:
         return m.tagged, False
@@ -275,7 +275,7 @@ def _place_above(piece: Piece, opening: Piece) -> str | None:
     m = _PLACE_LINE.match(piece.clean)
     if m is None or opening.line != piece.line + 1:
         return None
-    found = match_dateline(opening.text)
+    found = match_opening_dateline(opening.text)  # (a glued dateline always names its place)
     return m.group(1) if found is not None and found.place is None else None
 
 
