@@ -45,13 +45,17 @@ class Decision:
 class Piece:
     """A stretch of one line that no rule has removed yet (read-only)."""
 
-    __slots__ = ("_clean", "_lower", "_words", "end", "line", "start", "text")
+    __slots__ = ("_clean", "_lower", "_words", "end", "line", "mask", "start", "text")
 
-    def __init__(self, line: int, start: int, end: int, text: str) -> None:
+    def __init__(self, line: int, start: int, end: int, text: str, mask: int = -1) -> None:
         self.line = line
         self.start = start
         self.end = end
         self.text = text
+        self.mask = mask
+        """The phrase literals the document scan found on this piece's line, as a
+        :func:`~newsclean.phrases.literal_mask` (``-1``: not known); matchers take it to skip
+        probing the text for each literal."""
         self._clean: str | None = None
         self._lower: str | None = None
         self._words = -1
@@ -122,6 +126,8 @@ class Document:
     """``found_literals`` as a :func:`~newsclean.phrases.literal_mask`."""
     vocabulary_mask: int = 0
     """``vocabulary`` as a :func:`~newsclean.phrases.literal_mask`."""
+    line_masks: list[int] | None = None
+    """Per line, the mask of the literals the scan found on it (see :attr:`Piece.mask`)."""
     _pieces: list[Piece] | None = None
     _cut: list[tuple[int, int]] = field(default_factory=list)
     """Spans removed since ``_pieces`` was built (they are patched in when next read)."""
@@ -138,7 +144,7 @@ class Document:
     def pieces(self) -> list[Piece]:
         """Non-blank pieces still alive, in order."""
         if self._pieces is None:
-            self._pieces = list(_alive_pieces(self.source, self.lines, self.removed))
+            self._pieces = list(_alive_pieces(self.source, self.lines, self.removed, self.line_masks))
         elif self._cut:
             self._pieces = self._patched(self._pieces)
         self._cut = []
@@ -165,11 +171,11 @@ class Document:
             while i < nspans and spans[i][0] < end:
                 rs, re_ = spans[i]
                 if rs > pos and not source[pos:rs].isspace():
-                    out.append(Piece(piece.line, pos, rs, source[pos:rs]))
+                    out.append(Piece(piece.line, pos, rs, source[pos:rs], piece.mask))
                 pos = max(pos, re_)
                 i += 1
             if pos < end and not source[pos:end].isspace():
-                out.append(Piece(piece.line, pos, end, source[pos:end]))
+                out.append(Piece(piece.line, pos, end, source[pos:end], piece.mask))
         return out
 
     def remove(self, start: int, end: int) -> None:
@@ -212,36 +218,43 @@ _END = itemgetter(1)
 
 
 def iter_pieces(
-    source: str, lines: tuple[tuple[int, int], ...], removed: list[tuple[int, int]]
+    source: str,
+    lines: tuple[tuple[int, int], ...],
+    removed: list[tuple[int, int]],
+    line_masks: list[int] | None = None,
 ) -> Iterator[Piece]:
     """The alive stretches of each line, in order (blank ones included)."""
     k = 0
     nrem = len(removed)
     for index, (lstart, lend) in enumerate(lines):
         pos = lstart
+        mask = -1 if line_masks is None else line_masks[index]
         while k < nrem and removed[k][1] <= lstart:
             k += 1
         j = k
         while j < nrem and removed[j][0] < lend:
             rs, re_ = removed[j]
             if rs > pos:
-                yield Piece(index, pos, rs, source[pos:rs])
+                yield Piece(index, pos, rs, source[pos:rs], mask)
             pos = max(pos, re_)
             j += 1
         if pos < lend:
-            yield Piece(index, pos, lend, source[pos:lend])
+            yield Piece(index, pos, lend, source[pos:lend], mask)
 
 
 def _alive_pieces(
-    source: str, lines: tuple[tuple[int, int], ...], removed: list[tuple[int, int]]
+    source: str,
+    lines: tuple[tuple[int, int], ...],
+    removed: list[tuple[int, int]],
+    line_masks: list[int] | None = None,
 ) -> Iterator[Piece]:
     """:func:`iter_pieces` without the blank ones, which are never made into pieces."""
     if not removed:  # nothing removed yet: a piece per non-blank line
         for index, (lstart, lend) in enumerate(lines):
             if lend > lstart and not (text := source[lstart:lend]).isspace():
-                yield Piece(index, lstart, lend, text)
+                yield Piece(index, lstart, lend, text, -1 if line_masks is None else line_masks[index])
         return
-    for piece in iter_pieces(source, lines, removed):
+    for piece in iter_pieces(source, lines, removed, line_masks):
         if not piece.text.isspace():
             yield piece
 

@@ -28,6 +28,7 @@ from __future__ import annotations
 import re as std_re
 import threading
 import tomllib
+from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -217,6 +218,12 @@ class Matcher:
         """The distinct literals of ``_gated``: each text is probed for them once."""
         self._by_present: dict[tuple[str, ...], tuple[_Compiled, ...]] = {}
         """The phrases to try, per set of probe literals a text holds (texts share them)."""
+        self._gate_mask = 0
+        """The probe literals the document scan locates by line (see ``mask`` in :meth:`match`)."""
+        self._short_probe: tuple[tuple[str, int], ...] = ()
+        """The probe literals it does not (shorter than ``MIN_SCANNED``), with their bits."""
+        self._by_mask: dict[int, tuple[_Compiled, ...]] = {}
+        """The phrases to try, per mask of probe literals a text's line holds."""
         self._narrowed: dict[int, Matcher | None] = {}
 
     def __bool__(self) -> bool:
@@ -266,6 +273,9 @@ class Matcher:
         narrowed._gated = None
         narrowed._probe = ()
         narrowed._by_present = {}
+        narrowed._gate_mask = 0
+        narrowed._short_probe = ()
+        narrowed._by_mask = {}
         # the literals a phrase needs that this document has: a text holding none of them
         # cannot match it (a literal also implies the shorter ones it starts with)
         gated = tuple(
@@ -275,13 +285,17 @@ class Matcher:
         if any(c.needs for c in gated):  # (phrases with no literal are simply always tried)
             narrowed._gated = gated
             narrowed._probe = tuple(sorted({n for c in gated for n in c.needs}))
+            narrowed._gate_mask = literal_mask(n for n in narrowed._probe if len(n) >= MIN_SCANNED)
+            narrowed._short_probe = tuple((n, literal_mask((n,))) for n in narrowed._probe if len(n) < MIN_SCANNED)
         return narrowed
 
-    def _candidates(self, text: str, lower: str | None) -> Iterable[_Compiled]:
+    def _candidates(self, text: str, lower: str | None, mask: int = -1) -> Iterable[_Compiled]:
         gated = self._gated
         if gated is not None:
             if lower is None:
                 lower = text.lower()
+            if mask >= 0:
+                return self._by_line_mask(mask, lower)
             present = tuple([n for n in self._probe if n in lower])
             try:
                 return self._by_present[present]
@@ -298,30 +312,49 @@ class Matcher:
         chosen = set(self._always).union(*(self._users[n] for n in found))
         return [self._compiled[i] for i in sorted(chosen)]
 
-    def match(self, text: str, lower: str | None = None) -> Hit | None:
+    def _by_line_mask(self, mask: int, lower: str) -> tuple[_Compiled, ...]:
+        """The phrases to try on a text whose line holds the scanned literals in ``mask``."""
+        key = mask & self._gate_mask
+        for literal, bit in self._short_probe:  # the few short literals: a substring test each
+            if literal in lower:
+                key |= bit
+        try:
+            return self._by_mask[key]
+        except KeyError:
+            pass
+        tried = tuple(c for c in self._gated or () if not c.needs or literal_mask(c.needs) & key)
+        if len(self._by_mask) < MAX_NARROWED:
+            self._by_mask[key] = tried  # a lost race stores the same tuple twice
+        return tried
+
+    def match(self, text: str, lower: str | None = None, mask: int = -1) -> Hit | None:
         """The first phrase (in file order) that matches at the start of ``text``.
 
         ``lower`` is ``text.lower()`` when the caller has it already (the same for
-        :meth:`search` and :meth:`finditer`).
+        :meth:`search` and :meth:`finditer`). ``mask`` is :attr:`Piece.mask
+        <newsclean.document.Piece.mask>`, the literals the document scan found on the text's
+        line (``-1``: unknown, the text is probed for each literal instead).
         """
-        for c in self._candidates(text, lower):
+        for c in self._candidates(text, lower, mask):
             m = c.pattern.match(text)
             if m:
                 return Hit(m.start(), m.end(), c.id)
         return None
 
-    def search(self, text: str, lower: str | None = None) -> Hit | None:
+    def search(self, text: str, lower: str | None = None, mask: int = -1) -> Hit | None:
         """The leftmost match of any phrase in ``text``."""
         best: Hit | None = None
-        for c in self._candidates(text, lower):
+        for c in self._candidates(text, lower, mask):
             m = c.pattern.search(text)
             if m and (best is None or m.start() < best.start):
                 best = Hit(m.start(), m.end(), c.id)
         return best
 
-    def finditer(self, text: str, lower: str | None = None) -> list[Hit]:
+    def finditer(self, text: str, lower: str | None = None, mask: int = -1) -> list[Hit]:
         """Every non-overlapping match of any phrase, leftmost (then longest) first."""
-        hits = [Hit(m.start(), m.end(), c.id) for c in self._candidates(text, lower) for m in c.pattern.finditer(text)]
+        hits = [
+            Hit(m.start(), m.end(), c.id) for c in self._candidates(text, lower, mask) for m in c.pattern.finditer(text)
+        ]
         hits.sort(key=lambda h: (h.start, -h.end))
         out: list[Hit] = []
         for h in hits:
@@ -343,7 +376,23 @@ class LiteralScanner:
         self.vocabulary_mask = literal_mask(self.vocabulary)
         self._assumed = frozenset(s for s in self.vocabulary if len(s) < MIN_SCANNED)
         self._ordered = tuple(sorted(self.vocabulary - self._assumed))
+        self._bits = tuple(literal_mask((s,)) for s in self._ordered)
         self._automaton = _build_automaton(self._ordered) if automaton else None
+
+    def scan_lines(self, text: str, line_starts: Sequence[int]) -> tuple[frozenset[str], list[int] | None]:
+        """:meth:`scan`, and for each line (starting at ``line_starts``) the
+        :func:`literal_mask` of the scanned literals on it (``None`` without the automaton,
+        or when lower-casing changes the text's length, so offsets would not line up)."""
+        lower = text.lower()
+        if self._automaton is None or len(lower) != len(text):
+            return self.scan(text), None
+        ordered, bits = self._ordered, self._bits
+        masks = [0] * len(line_starts)
+        found = set(self._assumed)
+        for index, start, _ in self._automaton.find_matches_as_indexes(lower, overlapping=True):
+            found.add(ordered[index])
+            masks[bisect_right(line_starts, start) - 1] |= bits[index]
+        return frozenset(found), masks
 
     def scan(self, text: str) -> frozenset[str]:
         """The literals of the vocabulary that may occur in ``text``: those found in it, and

@@ -117,7 +117,7 @@ class Cleaner:
         if language is None and page is not None and page.meta.language:
             language = page.meta.language[:2].lower()
         doc = Document(text, split_lines(text))
-        doc.found_literals = self._scanner.scan(text)
+        doc.found_literals, doc.line_masks = self._scanner.scan_lines(text, [start for start, _ in doc.lines])
         doc.vocabulary = self._scanner.vocabulary
         doc.found_mask = literal_mask(doc.found_literals)
         doc.vocabulary_mask = self._scanner.vocabulary_mask

@@ -34,15 +34,15 @@ class PhraseRule:
         for piece in doc.pieces:
             text = piece.text
             if lines is not None and len(text) <= LONG_PIECE:
-                hit = lines.match(text, piece.lower)
+                hit = lines.match(text, piece.lower, piece.mask)
                 if hit:
                     yield piece.drop(self.name, f"{family}:{hit.id}")
                     continue
             if starts is not None:
-                hit = starts.match(text, piece.lower)
+                hit = starts.match(text, piece.lower, piece.mask)
                 if hit:
                     yield piece.drop(self.name, f"{family}:{hit.id}")
                     continue
             if inline is not None:
-                for hit in inline.finditer(text, piece.lower):
+                for hit in inline.finditer(text, piece.lower, piece.mask):
                     yield piece.cut(hit.start, hit.end, self.name, f"{family}:{hit.id}")

@@ -30,11 +30,11 @@ class Captions:
 
     def _credited(self, piece: Piece, whole: Matcher | None, credit: Matcher | None) -> str | None:
         if whole is not None:
-            hit = whole.match(piece.text, piece.lower)
+            hit = whole.match(piece.text, piece.lower, piece.mask)
             if hit:
                 return hit.id
         if credit is not None:
-            hit = credit.search(piece.text, piece.lower)
+            hit = credit.search(piece.text, piece.lower, piece.mask)
             if hit:
                 return hit.id
         return None

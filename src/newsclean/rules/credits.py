@@ -64,17 +64,17 @@ class Credits:
                 if not text.strip():
                     continue
             if lines is not None and len(text) < 300:
-                hit = lines.match(text, lower)
+                hit = lines.match(text, lower, piece.mask)
                 if hit:
                     yield self._credit_drop(piece, "credit:" + hit.id)
                     continue
             if starts is not None:
-                hit = starts.match(text, lower)
+                hit = starts.match(text, lower, piece.mask)
                 if hit and len(text[hit.end:].split()) <= MAX_CREDIT_WORDS:
                     yield piece.cut(hit.start, len(text.rstrip()), self.name, "credit:" + hit.id)
                     continue
             if inline is not None:
-                hit = inline.search(text, lower)
+                hit = inline.search(text, lower, piece.mask)
                 if hit and len(text[hit.end:].split()) <= MAX_CREDIT_WORDS:
                     yield piece.cut(hit.start, len(text.rstrip()), self.name, "credit:" + hit.id)
                     text = text[: hit.start]

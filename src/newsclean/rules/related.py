@@ -9,7 +9,7 @@ from collections.abc import Iterator
 import regex
 
 from newsclean.document import Decision, Document, Piece
-from newsclean.phrases import Phrasebook, contains_any
+from newsclean.phrases import MIN_SCANNED, Phrasebook, contains_any, literal_mask
 from newsclean.rules.base import PhraseRule
 from newsclean.shapes import ends_sentence, headline_case
 
@@ -60,10 +60,14 @@ class RelatedLinks:
         touched = -1
         found = doc.found_literals
         words = self._first_words if found is None else tuple(w for w in self._first_words if w in found)
+        words_mask = literal_mask(words) if all(len(w) >= MIN_SCANNED for w in words) else -1
         for i, piece in enumerate(pieces):
             if i <= skip_until:
                 continue
-            if not contains_any(words, piece.lower):
+            if piece.mask >= 0 and words_mask >= 0:
+                if not piece.mask & words_mask:  # the scan found no label word on this line
+                    continue
+            elif not contains_any(words, piece.lower):
                 continue
             m = self._start.match(piece.text)
             if m:
