@@ -149,7 +149,9 @@ class Cleaner:
         site: str | None,
         published: dt.datetime | dt.date | str | None,
     ) -> Article:
-        data = raw if isinstance(raw, str) else bytes(raw)
+        # text read as the text path reads it (lone surrogates, control characters), so no
+        # field taken from the page (a title, a caption, a trace entry) holds what JSON cannot
+        data = readable(raw) if isinstance(raw, str) else bytes(raw)
         if len(data) > self.max_chars * HTML_SIZE_FACTOR:
             raise InputError(
                 f"HTML input of {len(data):,} characters is over the limit of "

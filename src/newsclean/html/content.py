@@ -65,6 +65,12 @@ class Stats:
     score: dict[Element, float] = field(default_factory=dict)
     owners: list[Element] = field(default_factory=list)
 
+    def position(self, el: Element) -> int:
+        """``el``'s place in document order; an element outside the measured subtree (the
+        ``<html>`` root above ``<body>``, which a broken page may offer as its container)
+        comes before all of it."""
+        return self.pos.get(el, -1)
+
     def link_ratio(self, el: Element) -> float:
         total = self.text.get(el, 0)
         return self.link.get(el, 0) / total if total else 0.0
@@ -182,7 +188,7 @@ class Choice:
 def _innermost(group: list[Element], st: Stats) -> Element:
     top = max(st.prose.get(el, 0) for el in group)
     good = [el for el in group if st.prose.get(el, 0) >= _INNER_SHARE * top]
-    return max(good, key=lambda el: st.pos[el])  # the deepest/latest of the nested ones
+    return max(good, key=lambda el: st.position(el))  # the deepest/latest of the nested ones
 
 
 def choose_container(body: Element, st: Stats, ld_body: str | None) -> Choice:
@@ -393,12 +399,12 @@ def find_headline(body: Element, st: Stats, title: str | None, container: Elemen
         return exact[0]
     if want and title:
         low, high = 0.8 * len(title), 1.3 * len(title) + 5
-        start = st.pos[container]
+        start = max(st.position(container), 0)
         for el in reversed(st.order[:start]):
             if low <= st.text.get(el, 0) <= high and title_key(el.text_content()) == want:
                 return el
     matching = [el for el, key in keyed if want and key and (key in want or want in key)]
     if matching:
-        return min(matching, key=lambda el: abs(st.pos[el] - st.pos[container]))
-    before = [el for el in h1s if st.pos[el] < st.pos[container] and st.text.get(el, 0) >= 10]
+        return min(matching, key=lambda el: abs(st.position(el) - st.position(container)))
+    before = [el for el in h1s if st.position(el) < st.position(container) and st.text.get(el, 0) >= 10]
     return before[-1] if before else None

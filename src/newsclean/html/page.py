@@ -135,7 +135,7 @@ def _header(body: Element, st: Stats, renderer: Renderer, meta: PageMeta, contai
     out.elements.append(h1)
     title_lines = renderer.render(h1, header=True)
     path = element_path(h1)
-    if st.pos[h1] > st.pos[container]:
+    if st.position(h1) > st.position(container):
         out.lines = title_lines
         out.decisions.append(
             HtmlDecision(RULE_HEADER, "kept:headline_after_body", " ".join(title_lines), path)
@@ -206,7 +206,7 @@ def page_date(st: Stats, anchor: Element) -> str | None:
     date (``<h3>Jumat, 19 Juni 2015 12:58 WIB</h3>``). Teaser lists carry dates too; they
     sit farther from the headline than the story's own date line.
     """
-    at = st.pos[anchor]
+    at = st.position(anchor)
     best: tuple[int, str] | None = None
     for el in st.order:
         size = st.text.get(el, 0)
@@ -215,7 +215,7 @@ def page_date(st: Stats, anchor: Element) -> str | None:
         hinted = el.tag == "time" or bool(_tokens(el) & (DATE_TOKENS | BYLINE_TOKENS))
         if not hinted and (el.tag in INLINE_TAGS or not size or size > _DATE_LINE_MAX_CHARS):
             continue
-        distance = abs(st.pos[el] - at)
+        distance = abs(st.position(el) - at)
         if best is not None and distance >= best[0]:
             continue
         raw = el.get("datetime") or norm_space(el.text_content())
