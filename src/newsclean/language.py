@@ -69,13 +69,16 @@ def guess_language(text: str) -> str | None:
     """
     table, codes = _marker_table()
     tally = [0] * len(codes)
+    counts: dict[str, int] = {}
     for word in text[:SAMPLE_CHARS].lower().split():
+        counts[word] = counts.get(word, 0) + 1
+    for word, count in counts.items():  # each distinct word once
         owners = table.get(word)
         if owners is None and not word.isalpha():
             owners = table.get(word.strip(_PUNCT))
         if owners:
             for i in owners:
-                tally[i] += 1
+                tally[i] += count
     best: tuple[int, str] | None = None
     for hits, code in zip(tally, codes, strict=True):
         if best is None or hits > best[0]:

@@ -6,7 +6,6 @@ repeated body line is kept once.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterator
 
 from newsclean.document import Decision, Document, Piece
@@ -46,7 +45,10 @@ class Captions:
             hit = lead.match(pieces[0].text)
             if hit:
                 yield pieces[0].cut(hit.start, hit.end, self.name, f"caption:lead:{hit.id}", kind=Kind.CAPTION)
-        counts = Counter(p.clean for p in pieces if p.words >= 3)
+        counts: dict[str, int] = {}
+        for p in pieces:
+            if p.words >= 3:
+                counts[p.clean] = counts.get(p.clean, 0) + 1
         # the story starts at the first prose piece the page does not repeat
         story = next((i for i, p in enumerate(pieces) if counts.get(p.clean, 0) == 1 and _prose(p)), len(pieces))
         above_story = min(HEADER_PIECES, story)
