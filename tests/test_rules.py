@@ -7,6 +7,9 @@ pages themselves); each test names the family of pages it stands for.
 from __future__ import annotations
 
 import pytest
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import newsclean
 from newsclean import Kind
@@ -254,3 +257,32 @@ def test_punctuation_left_by_cuts_goes() -> None:
     raw = f"{BODY}\n•\n{BODY2}"
     assert newsclean.clean(raw).paragraphs == [BODY, BODY2]
     assert removed(raw, "leftovers") == [("no_text", "•")]
+
+
+# ---------------------------------------------------------------- related links: one pass per text
+
+_GLUED_REF = regex.compile(r"(?<=[\p{Ll}%)\]”\"'’.?!])(?=[\p{Lu}“\"])")
+
+
+def _segments_in_slice(text: str, at: int, limit: int) -> list[tuple[int, int]]:
+    """What the headline search read before: the glued boundaries of the slice ``text[at:]``."""
+    rest = text[at:]
+    out, start = [], 0
+    for m in _GLUED_REF.finditer(rest, 1, limit):
+        out.append((start, m.start()))
+        start = m.start()
+    return [*out, (start, limit)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([*"aB .”\"'’)“%!? \t\n\u00a0", "Baca", "juga:"]), max_size=60).map("".join))
+def test_glued_boundaries_found_once_match_the_slice_search(text: str) -> None:
+    from newsclean.rules.related import _GluedBoundaries
+
+    landmarks = _GluedBoundaries(text)
+    wide_gap = regex.compile(r"\s{2,}")
+    for at in range(len(text) + 1):
+        for length in {len(text) - at, (len(text) - at) // 2, min(3, len(text) - at)}:
+            assert list(landmarks.segments(at, length)) == _segments_in_slice(text, at, length), (at, length)
+            gap = wide_gap.search(text[at : at + length], 1)
+            assert landmarks.first_gap(at, length) == (gap.start() if gap else length), (at, length)

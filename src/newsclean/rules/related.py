@@ -4,6 +4,7 @@ lines after a label that stands alone."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterator
 
 import regex
@@ -27,7 +28,8 @@ MAX_TRAILING_WORDS = 20
 
 # a glued boundary: a word or a closing mark immediately followed by a capital (no space)
 _GLUED = regex.compile(r"(?<=[\p{Ll}%)\]”\"'’.?!])(?=[\p{Lu}“\"])")
-_WIDE_GAP = regex.compile(r"\s{2,}")
+_TWO_SPACES = regex.compile(r"(?=\s\s)")
+"""Every position where two whitespace characters follow each other: a wide gap starts there."""
 _WORD = regex.compile(r"\S+")
 _LIST_NUMBER = regex.compile(r"\d{1,2}\.\Z")
 _LIST_ITEM = regex.compile(r"\d{1,3}[.)]\s|[^:\n]{1,40}\s\d{1,3}:\s")
@@ -84,11 +86,12 @@ class RelatedLinks:
                         j += 1
                     skip_until = j - 1
                     continue
-                end = self._headline_end(piece.text, rest_at, bool(m.group("open")))
+                glued = _GluedBoundaries(piece.text)
+                end = self._headline_end(piece.text, rest_at, bool(m.group("open")), glued)
                 yield piece.cut(m.start("label") - (len(m.group("open") or "")), end, self.name, reason)
                 rest = piece.text[end:]
                 if rest.strip():
-                    yield from self._inline_links(piece, end)
+                    yield from self._inline_links(piece, end, glued)
                 continue
             yield from self._inline_links(piece, 0)
         # a headline closing the text, with no label: a related link (detik, tribun)
@@ -104,11 +107,13 @@ class RelatedLinks:
             ):
                 yield last.drop(self.name, "related_link:trailing_headline")
 
-    def _inline_links(self, piece: Piece, pos: int) -> Iterator[Decision]:
+    def _inline_links(self, piece: Piece, pos: int, glued: _GluedBoundaries | None = None) -> Iterator[Decision]:
         text = piece.text
         if ":" not in text and "：" not in text:
             return  # a label always ends in a colon
         colons = _Colons(text)
+        if glued is None:
+            glued = _GluedBoundaries(text)
         while True:
             # a label always ends in a colon: look for labels just before each colon only
             colon = colons.next(pos)
@@ -122,12 +127,12 @@ class RelatedLinks:
                 pos = m.end()
                 continue
             start = m.start("open") if m.group("open") else m.start("label")
-            end = self._headline_end(text, m.end(), bool(m.group("open")))
+            end = self._headline_end(text, m.end(), bool(m.group("open")), glued)
             reason = "related_link:" + " ".join(m.group("label").lower().split())
             yield piece.cut(start, end, self.name, reason)
             pos = max(end, m.end())
 
-    def _headline_end(self, text: str, at: int, parenthesised: bool) -> int:
+    def _headline_end(self, text: str, at: int, parenthesised: bool, glued: _GluedBoundaries) -> int:
         """Where the headline(s) after a label end, in ``text`` from offset ``at``."""
         if parenthesised:
             close = text.find(")", at, at + 400)
@@ -138,13 +143,12 @@ class RelatedLinks:
                 break
         else:
             # a short rest is headline(s), unless prose is glued on after them
-            return self._glued_prose_start(text, at)
+            return self._glued_prose_start(text, at, glued)
         rest = text[at : at + HEADLINE_WINDOW]
-        gap = _WIDE_GAP.search(rest, 1)
-        limit = gap.start() if gap else len(rest)
+        limit = glued.first_gap(at, len(rest))
         # glued headlines: take segments while they read as headlines
         end = 0
-        for seg_start, seg_end in _segments(rest, limit):
+        for seg_start, seg_end in glued.segments(at, limit):
             seg = rest[seg_start:seg_end]
             if seg_start == 0 or self._title_case(seg):
                 cut = self._title_run_end(seg)
@@ -157,20 +161,21 @@ class RelatedLinks:
             end = limit
         return at + end
 
-    def _glued_prose_start(self, text: str, at: int) -> int:
+    def _glued_prose_start(self, text: str, at: int, glued: _GluedBoundaries) -> int:
         """Where prose glued to a short run of headlines starts (``len(text)`` if none)."""
         rest = text[at:]
-        for seg_start, seg_end in _segments(rest, len(rest)):
+        for seg_start, seg_end in glued.segments(at, len(rest)):
             if seg_start > 0 and not self._title_case(rest[seg_start:seg_end]):
                 return at + seg_start
         return len(text)
 
     def _title_case(self, seg: str) -> bool:
-        words = seg.split()[:8]
+        # (splits bounded by the words they need: a segment may be a thousand characters long)
+        words = seg.split(None, 8)[:8]
         if not words:
             return False
         lower = sum(1 for w in words if w[:1].islower() and w.lower().strip(",.:;") not in self._small)
-        return lower <= 1 and len(seg.split()) <= MAX_HEADLINE_WORDS
+        return lower <= 1 and len(seg.split(None, MAX_HEADLINE_WORDS)) <= MAX_HEADLINE_WORDS
 
     def _title_run_end(self, seg: str) -> int:
         """End of the title-case run in ``seg``: before the capitalised word that starts prose."""
@@ -210,9 +215,36 @@ class _Colons:
         return min(hits) if hits else -1
 
 
-def _segments(text: str, limit: int) -> Iterator[tuple[int, int]]:
-    start = 0
-    for m in _GLUED.finditer(text, 1, limit):
-        yield start, m.start()
-        start = m.start()
-    yield start, limit
+class _GluedBoundaries:
+    """Where words meet with no space in one text (``…naikHarga``, ``…”Baca``), and where wide
+    gaps start: each found in one pass the first time a label's headline is looked for, so
+    each label then reads only what lies in its own window (a line of hundreds of labels
+    stays linear, with a small constant)."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._at: list[int] | None = None
+        self._gaps: list[int] | None = None
+
+    def first_gap(self, at: int, length: int) -> int:
+        """Where two whitespace characters first follow each other in ``text[at : at + length]``,
+        from its offset 1 on (``length`` if nowhere): the end of a label's headline window."""
+        if self._gaps is None:
+            self._gaps = [m.start() for m in _TWO_SPACES.finditer(self._text)]
+        i = bisect_left(self._gaps, at + 1)
+        if i < len(self._gaps) and self._gaps[i] + 1 < at + length:
+            return self._gaps[i] - at
+        return length
+
+    def segments(self, at: int, limit: int) -> Iterator[tuple[int, int]]:
+        """The runs of ``text[at : at + limit]`` between boundaries, as offsets from ``at``."""
+        if self._at is None:
+            self._at = [m.start() for m in _GLUED.finditer(self._text)]
+        bounds = self._at
+        start = 0
+        i = bisect_left(bounds, at + 1)
+        while i < len(bounds) and bounds[i] < at + limit:
+            yield start, bounds[i] - at
+            start = bounds[i] - at
+            i += 1
+        yield start, limit
