@@ -52,6 +52,10 @@ class OptionalBuildExt(build_ext):
             super().run()
         except Exception as exc:  # no C compiler, or it failed: the .py modules are installed anyway
             _say(f"compiling with mypyc failed ({exc}); installing pure Python")
+            for ext in self.extensions:  # no half-built set: a module without its runtime would not import
+                path = self.get_ext_fullpath(ext.name)
+                if os.path.exists(path):
+                    os.remove(path)
             self.extensions = []
             self.distribution.ext_modules = []
 
