@@ -5,6 +5,8 @@ from __future__ import annotations
 import time
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsclean import clean
 from newsclean.html import parse_html
@@ -121,3 +123,11 @@ def test_huge_page_is_fast() -> None:
     assert time.perf_counter() - started < 10
     assert page.text.count("\n") == 19999
     assert "Menu 1" not in page.text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=40))
+def test_title_key_keeps_exactly_letters_and_digits(text: str) -> None:
+    from newsclean.html.meta import fold, title_key
+
+    assert title_key(text) == "".join(ch for ch in fold(text) if ch.isalnum())

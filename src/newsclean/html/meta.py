@@ -8,6 +8,7 @@ for authors, which are the de-duplicated union of all sources minus organisation
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, TypeAlias
@@ -248,7 +249,11 @@ def strip_title_affixes(title: str, site: set[str]) -> str:
 
 def title_key(text: str | None) -> str:
     """Letters and digits only, lower-cased: titles compared without punctuation."""
-    return "".join(ch for ch in fold(text) if ch.isalnum())
+    return _NOT_ALNUM.sub("", fold(text))
+
+
+_NOT_ALNUM = re.compile(r"[\W_]+")
+r"""What ``str.isalnum`` rejects (the re module's ``\w`` is exactly isalnum or ``_``)."""
 
 
 def _choose_title(src: _Sources, site: set[str]) -> str | None:
