@@ -8,6 +8,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsclean.metadata.dates import DateMatch, find_timestamp, parse_datetime
 
@@ -142,3 +144,23 @@ def test_parse_datetime(value: str, expected: str) -> None:
 @pytest.mark.parametrize("value", ["", "garbage", "2015-13-45", "2015-02-30T10:00", "Thu, 99 Foo 2015"])
 def test_parse_datetime_garbage(value: str) -> None:
     assert parse_datetime(value, default_tz=WIB) is None
+
+
+_DATEISH = [
+    "Senin", "Jum'at", "Kamis,", "21", "5", "Januari", "Agt", "Nop.", "May", "16,", "2019", "2023", "1998",
+    "22:05", "13.30", "WIB", "wita", "GMT+7", "/", "-", "—", "pukul", "at", "PM", "2019-01-21", "16/02/2016",
+    "(7/1/2019)", "13-18", "Des", "kata", "dia", "Jakarta", "readApril", "20232:26", "x", ",", "·", "Updated",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_DATEISH), max_size=14).map(" ".join), st.sampled_from(["", " ", "  "]))
+def test_the_year_prefilter_finds_what_the_full_search_finds(text: str, pad: str) -> None:
+    """find_timestamp starts its search near the first year: the same answer as searching the
+    whole line (the prefilter only skips where no date can start)."""
+    from newsclean.metadata import dates
+
+    text = pad.join(text.split(" ")) if pad else text
+    tz = dt.timezone(dt.timedelta(hours=7))
+    full = dates._find_timestamp(text, tz, 0) if len(text) <= dates.MAX_LINE else None
+    assert dates.find_timestamp(text, default_tz=tz) == full

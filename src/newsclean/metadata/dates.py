@@ -202,13 +202,22 @@ def find_timestamp(text: str, *, default_tz: dt.tzinfo | None) -> DateMatch | No
     When a line prints several times, the first not marked as an update wins (publication
     beats update); when all are updates, the first is returned with ``updated=True``.
     """
-    if len(text) > MAX_LINE or not any(c.isdigit() for c in text):
+    if len(text) > MAX_LINE:
         return None
+    # every date form holds a year (19xx or 20xx), at most YEAR_REACH characters after the
+    # start of the match: no year, no date; and no match starts long before the first year
+    year = _YEAR.search(text)
+    if year is None:
+        return None
+    return _find_timestamp(text, default_tz, max(0, year.start() - YEAR_REACH))
+
+
+def _find_timestamp(text: str, default_tz: dt.tzinfo | None, pos: int) -> DateMatch | None:
+    """:func:`find_timestamp`, its date pattern searched for from ``pos`` on."""
     patterns = _patterns()
     found: list[DateMatch] = []
     previous_end = 0
     weekdays = date_tables().weekdays
-    pos = 0
     while (m := patterns.date.search(text, pos)) is not None:
         if _is_story_date(text, m) or (m["h"] is None and patterns.bad_time.match(text, m.end())):
             pos = m.end()  # in-story date, or "21 Januari 2019 25:61" (an impossible time)
@@ -237,6 +246,12 @@ def find_timestamp(text: str, *, default_tz: dt.tzinfo | None) -> DateMatch | No
     if _is_prose(text, best.start, best.end):
         return None
     return best
+
+
+_YEAR = re.compile(r"(?:19|20)\d\d")
+YEAR_REACH = 45
+"""How far a date match may start before its year: a weekday (up to 17 characters with its
+comma and spaces) and a day and month before the year (up to 21): 38, rounded up."""
 
 
 def _last_end(pattern: re.Pattern[str], text: str) -> int:
