@@ -42,19 +42,23 @@ def test_patched_pieces_are_the_fresh_pieces(text: str, batches: list[list[tuple
         assert [(p.line, p.start, p.end, p.text) for p in doc.pieces] == fresh_pieces(doc)
 
 
-def test_cut_down_matchers_match_like_the_full_ones() -> None:
-    """Every phrase matcher of the default rules, cut down to each fixture line's literals,
-    finds what the full matcher finds on that line."""
-    cleaner = newsclean.Cleaner()
-    scanner = LiteralScanner(phrasebook_literals(builtin_phrases()))
-    matchers = [
+def _rule_matchers() -> list[Matcher]:
+    """Every phrase matcher the default rules hold (a rule's own, or its PhraseRule's)."""
+    return [
         m
-        for rule in cleaner.rules
+        for rule in newsclean.Cleaner().rules
         for owner in (rule, getattr(rule, "_phrases", None))
         if owner is not None
         for m in (getattr(owner, name) for name in dir(owner))
         if isinstance(m, Matcher)
     ]
+
+
+def test_cut_down_matchers_match_like_the_full_ones() -> None:
+    """Every phrase matcher of the default rules, cut down to each fixture line's literals,
+    finds what the full matcher finds on that line."""
+    scanner = LiteralScanner(phrasebook_literals(builtin_phrases()))
+    matchers = _rule_matchers()
     assert len(matchers) > 10
     for line in LINES:
         found = scanner.scan(line)
@@ -72,16 +76,8 @@ def test_line_masks_pick_the_phrases_the_full_matchers_find() -> None:
     """With the per-line literal masks of the document scan (the ``fast`` extra), every cut-down
     matcher finds on each fixture line what the full matcher finds."""
     pytest.importorskip("ahocorasick_rs")
-    cleaner = newsclean.Cleaner()
     scanner = LiteralScanner(phrasebook_literals(builtin_phrases()))
-    matchers = [
-        m
-        for rule in cleaner.rules
-        for owner in (rule, getattr(rule, "_phrases", None))
-        if owner is not None
-        for m in (getattr(owner, name) for name in dir(owner))
-        if isinstance(m, Matcher)
-    ]
+    matchers = _rule_matchers()
     text = "\n".join(LINES)
     starts = [0]
     for line in LINES[:-1]:

@@ -120,12 +120,10 @@ class Document:
     """Metadata found so far (title, authors, ...), for rules that need it."""
     found_literals: frozenset[str] | None = None
     """Phrase literals present anywhere in the text (``None``: not scanned)."""
-    vocabulary: frozenset[str] = frozenset()
-    """The literals the scan looked for."""
     found_mask: int = 0
     """``found_literals`` as a :func:`~newsclean.phrases.literal_mask`."""
     vocabulary_mask: int = 0
-    """``vocabulary`` as a :func:`~newsclean.phrases.literal_mask`."""
+    """The literals the scan looked for, as a :func:`~newsclean.phrases.literal_mask`."""
     line_masks: list[int] | None = None
     """Per line, the mask of the literals the scan found on it (see :attr:`Piece.mask`)."""
     _pieces: list[Piece] | None = None

@@ -39,6 +39,7 @@ from typing import Any
 import regex
 
 from newsclean.errors import ConfigError
+from newsclean.segment import contains_any
 
 FAMILIES: dict[str, frozenset[str]] = {
     "scripts": frozenset({"lines"}),
@@ -515,15 +516,6 @@ def required_literals(pattern: str) -> tuple[str, ...]:
 
     result = seq(tree)
     return result or ()
-
-
-def contains_any(needles: tuple[str, ...], text: str) -> bool:
-    """Whether any of ``needles`` is a substring of ``text`` (a cheap test before a pattern)."""
-    # a loop, not any(<generator>): this runs for every phrase on every piece
-    for needle in needles:  # noqa: SIM110
-        if needle in text:
-            return True
-    return False
 
 
 MAX_NARROWED = 4096

@@ -118,7 +118,6 @@ class Cleaner:
             language = page.meta.language[:2].lower()
         doc = Document(text, split_lines(text))
         doc.found_literals, doc.line_masks = self._scanner.scan_lines(text, [start for start, _ in doc.lines])
-        doc.vocabulary = self._scanner.vocabulary
         doc.found_mask = literal_mask(doc.found_literals)
         doc.vocabulary_mask = self._scanner.vocabulary_mask
         tz = default_timezone(language)

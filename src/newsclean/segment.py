@@ -26,7 +26,7 @@ def split_lines(text: str) -> tuple[tuple[int, int], ...]:
 
 def normalize_space(text: str) -> str:
     """Collapse every run of whitespace (NBSP and tabs included) to one space, trimmed."""
-    if text.isascii() and text[:1] != " " and text[-1:] != " " and not _has_any(_ASCII_SPACE_RUNS, text):
+    if text.isascii() and text[:1] != " " and text[-1:] != " " and not contains_any(_ASCII_SPACE_RUNS, text):
         return text  # already normal (a few substring tests, much cheaper than splitting)
     return " ".join(text.split())
 
@@ -35,7 +35,8 @@ _ASCII_SPACE_RUNS = ("  ", "\t", "\n", "\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x
 """What makes an ASCII text not normal: a double space or any ASCII whitespace but the space."""
 
 
-def _has_any(needles: tuple[str, ...], text: str) -> bool:
+def contains_any(needles: tuple[str, ...], text: str) -> bool:
+    """Whether any of ``needles`` is a substring of ``text`` (a cheap test before a pattern)."""
     for needle in needles:  # noqa: SIM110  (a loop: cheaper than any(<generator>))
         if needle in text:
             return True

@@ -12,7 +12,9 @@ from newsclean.document import Decision, Document
 class Rule(Protocol):
     """A rule looks at the alive pieces of a document and decides what to remove, and why.
 
-    It must not change the document: the pipeline applies its decisions.
+    It must not change the document: the pipeline applies its decisions. A rule may also
+    have a ``literals`` attribute: strings the pipeline's one scan of the document should look
+    for, so the rule finds them in ``Document.found_literals`` and ``Piece.mask``.
     """
 
     name: str

@@ -10,8 +10,9 @@ from collections.abc import Iterator
 import regex
 
 from newsclean.document import Decision, Document, Piece
-from newsclean.phrases import MIN_SCANNED, Phrasebook, contains_any, literal_mask
+from newsclean.phrases import MIN_SCANNED, Phrasebook, literal_mask
 from newsclean.rules.base import PhraseRule
+from newsclean.segment import contains_any
 from newsclean.shapes import ends_sentence, headline_case
 
 MAX_HEADLINE_WORDS = 30
