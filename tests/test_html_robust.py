@@ -131,3 +131,40 @@ def test_title_key_keeps_exactly_letters_and_digits(text: str) -> None:
     from newsclean.html.meta import fold, title_key
 
     assert title_key(text) == "".join(ch for ch in fold(text) if ch.isalnum())
+
+
+_HTML_PIECES = st.sampled_from(["<p>", "</p>", "<h2>", "<div>", "</div>", "<b>", "</b>", "<!-- c -->", "<br>", "<script>x=1</script>"])
+_TEXT_PIECES = st.text(alphabet=" \n\t\xa0abcΣσ .", max_size=12)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(_HTML_PIECES, _TEXT_PIECES), max_size=30), st.integers(0, 40))
+def test_text_head_is_the_head_of_the_whole_text(parts: list[str], limit: int) -> None:
+    """``text_head`` reads only a bounded head of an element's text, and it is exactly the
+    head of ``norm_space(text_content())``: comments, scripts and nesting included."""
+    from lxml import html as lxml_html
+
+    from newsclean.html.meta import norm_space, text_head
+
+    root = lxml_html.document_fromstring("<html><body><div id='x'>" + "".join(parts) + "</div></body></html>")
+    for el in root.iter():
+        if isinstance(el.tag, str):
+            assert text_head(el, limit) == norm_space(el.text_content())[:limit]
+
+
+def test_unclosed_headings_nest_and_the_title_heading_is_still_found() -> None:
+    """A page whose ``<h2>`` tags are never closed nests them, each inside the one before (the
+    headline search reads a bounded head of each, see ``text_head``): the heading that says the
+    title is still found, and every line stays in the body."""
+    lines = [f"Baris nomor {i} dari halaman yang rusak ini" for i in range(200)]
+    page = (
+        "<html><head><title>Judul Berita Yang Dicari</title></head><body><article>"
+        "<h2>Judul Berita Yang Dicari</h2>" + "".join(f"<h2>{line}" for line in lines) + "</article></body></html>"
+    )
+    article = clean(page)
+    assert article.title == "Judul Berita Yang Dicari"
+    assert [(r.rule, r.text) for r in article.removals if r.rule == "html_headline"] == [
+        ("html_headline", "Judul Berita Yang Dicari")
+    ]
+    assert article.paragraphs[0] == "Baris nomor 0 dari halaman yang rusak ini"
+    assert "Baris nomor 199 dari halaman yang rusak ini" in article.paragraphs

@@ -29,7 +29,7 @@ from newsclean.html._data import (
     PARAGRAPH_TAGS,
     TOKEN_SPLIT_RE,
 )
-from newsclean.html.meta import fold, norm_space, title_key
+from newsclean.html.meta import fold, norm_space, text_head, title_key
 from newsclean.html.model import HtmlDecision
 
 Element: TypeAlias = lxml_html.HtmlElement
@@ -156,7 +156,7 @@ def element_path(el: Element) -> str:
 
 
 def sample(el: Element) -> str:
-    text = norm_space(el.text_content())
+    text = text_head(el, _SAMPLE + 1)
     return text if len(text) <= _SAMPLE else text[: _SAMPLE - 1] + "…"
 
 
@@ -237,11 +237,19 @@ def choose_container(body: Element, st: Stats, ld_body: str | None) -> Choice:
     return Choice(body, "chosen:body", decisions)
 
 
+_LD_HEAD = 60
+"""A paragraph is found in the JSON-LD ``articleBody`` by its first this many characters."""
+_LOWER_SLACK = 32
+"""Characters read past a head before lower-casing it (a final sigma lower-cases by what follows)."""
+HEADLINE_CHARS = 1000
+"""An ``<h1>`` is compared to the title by its first this many characters (no headline is longer)."""
+
+
 def _ld_body_containers(st: Stats, ld_body: str) -> list[Element]:
     folded = fold(ld_body)
     counts: dict[Element, int] = {}
     for el in st.owners:
-        head = fold(el.text_content())[:60]
+        head = text_head(el, _LD_HEAD + _LOWER_SLACK).lower()[:_LD_HEAD]
         if len(head) >= 20 and head in folded:
             target = el.getparent() if el.tag in PARAGRAPH_TAGS else el
             if target is not None:
@@ -387,13 +395,21 @@ def between(start: Element, end: Element, limit: int = 200) -> list[Element]:
     return out
 
 
+def _folds_to(el: Element, folded: str) -> bool:
+    """``fold(el.text_content()) == folded``, reading no more text than ``folded`` is long
+    (lower-casing never shortens a text, so a longer head cannot fold to it)."""
+    head = text_head(el, len(folded) + 1)
+    return len(head) <= len(folded) and head.lower() == folded
+
+
 def find_headline(body: Element, st: Stats, title: str | None, container: Element) -> Element | None:
     """The ``<h1>`` of the story: the one matching the title, else the last one before the body."""
     h1s = [el for el in st.order if el.tag == "h1"]
-    if not h1s:
-        h1s = [el for el in st.order if el.tag == "h2" and title and fold(el.text_content()) == fold(title)]
+    if not h1s and title:
+        folded = fold(title)
+        h1s = [el for el in st.order if el.tag == "h2" and _folds_to(el, folded)]
     want = title_key(title)
-    keyed = [(el, title_key(el.text_content())) for el in h1s]
+    keyed = [(el, title_key(text_head(el, HEADLINE_CHARS))) for el in h1s]
     exact = [el for el, key in keyed if want and key == want]
     if exact:
         return exact[0]

@@ -57,6 +57,27 @@ def fold(text: str | None) -> str:
     return norm_space(text).lower()
 
 
+def text_head(el: Element, limit: int) -> str:
+    """``norm_space(el.text_content())[:limit]``, reading no more of the subtree's text than
+    it needs: a check of an element's opening words costs the same on a huge container (or on
+    each of a page's unclosed, hence nested, headings) as on a paragraph.
+
+    Exact: the normalised text of a prefix of the text is a prefix of the normalised text.
+    """
+    parts: list[str] = []
+    size = 0
+    check = limit
+    for chunk in el.itertext():
+        parts.append(chunk)
+        size += len(chunk)
+        if size > check:
+            head = norm_space("".join(parts))
+            if len(head) >= limit:
+                return head[:limit]
+            check = 2 * size  # mostly whitespace so far: read as much again before the next look
+    return norm_space("".join(parts))[:limit]
+
+
 @dataclass
 class _Sources:
     """Everything metadata-like found in one page, before choosing."""
@@ -325,7 +346,7 @@ def visible_authors(elements: Iterable[Element], site_name: str | None, url: str
     """
     site = _site_tokens(site_name, url)
     for el in elements:
-        text = norm_space(el.text_content())
+        text = text_head(el, 161)
         if not text or len(text) > 160:
             continue
         chunks = [c for c in BYLINE_SPLIT_RE.split(text) if c and not EDITOR_LABEL_RE.match(c)]
@@ -344,7 +365,7 @@ def visible_authors(elements: Iterable[Element], site_name: str | None, url: str
 def visible_date(elements: Iterable[Element]) -> str | None:
     """The raw text (or ``datetime``) of the first date-like element that holds a year."""
     for el in elements:
-        raw = el.get("datetime") or el.get("content") or norm_space(el.text_content())
+        raw = el.get("datetime") or el.get("content") or text_head(el, 81)
         if raw and len(raw) <= 80 and YEAR_RE.search(raw):
             return norm_space(raw)
     return None
