@@ -133,7 +133,9 @@ def test_title_key_keeps_exactly_letters_and_digits(text: str) -> None:
     assert title_key(text) == "".join(ch for ch in fold(text) if ch.isalnum())
 
 
-_HTML_PIECES = st.sampled_from(["<p>", "</p>", "<h2>", "<div>", "</div>", "<b>", "</b>", "<!-- c -->", "<br>", "<script>x=1</script>"])
+_HTML_PIECES = st.sampled_from(
+    ["<p>", "</p>", "<h2>", "<div>", "</div>", "<b>", "</b>", "<!-- c -->", "<br>", "<script>x=1</script>"]
+)
 _TEXT_PIECES = st.text(alphabet=" \n\t\xa0abcΣσ .", max_size=12)
 
 
