@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 import newsclean
 from newsclean import Kind
+from newsclean.rules.related import RelatedLinks
 
 BODY = "Harga beras di pasar induk naik tajam sepanjang pekan ini, kata para pedagang kepada wartawan."
 BODY2 = "Pedagang mengaku pasokan dari daerah sentra produksi berkurang karena musim hujan datang lebih awal."
@@ -286,3 +287,37 @@ def test_glued_boundaries_found_once_match_the_slice_search(text: str) -> None:
             assert list(landmarks.segments(at, length)) == _segments_in_slice(text, at, length), (at, length)
             gap = wide_gap.search(text[at : at + length], 1)
             assert landmarks.first_gap(at, length) == (gap.start() if gap else length), (at, length)
+
+
+_LABELISH = st.lists(
+    st.sampled_from(
+        [*"aB .:(”’)\t\n\u00a0\u017f\u212a\u0130", "Baca", "baca", "BACA", "juga", "Lihat", "Read", "also", "(", ":"]
+    ),
+    max_size=40,
+).map("".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_LABELISH)
+def test_label_search_from_the_first_label_word_finds_what_the_window_search_finds(text: str) -> None:
+    """The inline label search starts at the first label word of its window (``_search_start``):
+    it finds the match the search from the window's start finds, at every window."""
+    rule = next(r for r in newsclean.Cleaner().rules if isinstance(r, RelatedLinks))
+    for colon in (i for i, ch in enumerate(text) if ch in ":："):
+        for start in range(colon + 1):
+            full = rule._inline_matcher.search(text, start, colon + 1)
+            at = rule._search_start(text, start, colon)
+            fast = rule._inline_matcher.search(text, at, colon + 1) if at >= 0 else None
+            assert (fast and fast.span()) == (full and full.span()), (start, colon)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(["a", "bb", " ", "  ", "\n", "\u3000", "\u00a0", "\x1c", "."]), max_size=80).map("".join)
+)
+def test_more_than_headline_words_is_one_match(text: str) -> None:
+    from newsclean.rules.related import _OVER_HEADLINE_WORDS, _WORD, MAX_HEADLINE_WORDS
+
+    for at in range(len(text) + 1):
+        words = sum(1 for _ in _WORD.finditer(text, at))
+        assert (words > MAX_HEADLINE_WORDS) == bool(_OVER_HEADLINE_WORDS.match(text, at)), at
