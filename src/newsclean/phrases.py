@@ -523,6 +523,6 @@ MAX_NARROWED = 4096
 MIN_LITERAL = 1
 MIN_SCANNED = 3
 """Literals shorter than this are assumed present in every document (see :meth:`LiteralScanner.scan`)."""
-MAX_NEEDS = 12
+MAX_NEEDS = 40
 """A phrase with more alternative literals than this gets no prefilter (scanning for all of
 them would cost more than trying the phrase)."""
