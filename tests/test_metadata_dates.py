@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from newsclean.metadata.dates import DateMatch, find_timestamp, parse_datetime
@@ -164,3 +164,25 @@ def test_the_year_prefilter_finds_what_the_full_search_finds(text: str, pad: str
     tz = dt.timezone(dt.timedelta(hours=7))
     full = dates._find_timestamp(text, tz, 0) if len(text) <= dates.MAX_LINE else None
     assert dates.find_timestamp(text, default_tz=tz) == full
+
+
+_HINTISH = st.lists(
+    st.sampled_from(["WIB", "wita", "Senin", "KAMIS", "Jum'at", "minggu", "12", " ", "\n", "Maret", "juli", "2019",
+                     "ſenin", "\u212aamis", "W\u0130B", "w\u0131t", "“", "x", "with", "5 ", " 2020", "JUNI", "_"]),
+    max_size=20,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_HINTISH)
+@example("dibuka 5 Maret 2019 lalu")
+@example("x12 \n JUNI  2020")
+@example("with a witness")
+@example("pukul 10.00 WIB.")
+def test_zone_hint_word_test_answers_as_the_two_searches(text: str) -> None:
+    """``zone_hint`` tests for its words before its two ignore-case searches; it answers what
+    the searches alone answer, the letters ``re`` folds to ASCII (ſ, K, İ, ı) included."""
+    from newsclean.metadata.dates import _ID_DATE, _ID_WORD, zone_hint
+
+    searched = _ID_WORD.search(text) is not None or _ID_DATE.search(text) is not None
+    assert (zone_hint(text) is not None) == searched

@@ -307,6 +307,34 @@ def parse_datetime(value: str, *, default_tz: dt.tzinfo | None) -> dt.datetime |
 _ID_WORD = re.compile(r"(?i)\b(?:WI(?:B|TA|T)|senin|kamis|jum(?:at|'at)|minggu)\b")
 _ID_DATE = re.compile(r"(?i)\d\s+(?:maret|ju(?:ni|li)|agustus|oktober|desember|nopember|pebruari)\s+(?:19|20)\d\d")
 HINT_CHARS = 3000
+_FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
+"""The non-ASCII letters an ignore-case ``re`` pattern matches as ASCII ones (İ ı ſ and the
+Kelvin sign). In a text without them, the two patterns above match where their lower-case,
+case-sensitive forms below match the lower-cased text (same offsets: İ is the only letter
+whose lower case is longer), and those are searched for far more cheaply."""
+_ID_WORD_LOWER = re.compile(r"\b(?:wi(?:b|ta|t)|senin|kamis|jum(?:at|'at)|minggu)\b")
+_ID_WORD_START = re.compile(r"(?:wi(?:b|ta|t)|senin|kamis|jum(?:at|'at)|minggu)")
+r"""Where ``_ID_WORD_LOWER`` may match (the leading ``\b`` makes ``re`` try every position)."""
+_ID_DATE_LOWER = re.compile(r"\d\s+(?:maret|ju(?:ni|li)|agustus|oktober|desember|nopember|pebruari)\s+(?:19|20)\d\d")
+_ID_MONTH = re.compile(r"maret|ju(?:ni|li)|agustus|oktober|desember|nopember|pebruari")
+r"""Where ``_ID_DATE_LOWER``'s month may be (its leading ``\d`` makes ``re`` try every position)."""
+
+
+def _says_indonesian(head: str) -> bool:
+    """Whether ``_ID_WORD`` or ``_ID_DATE`` matches in ``head``."""
+    if any(c in head for c in _FOLDS_TO_ASCII):
+        return _ID_WORD.search(head) is not None or _ID_DATE.search(head) is not None
+    low = head.lower()
+    # a match starts where a word of the pattern does (a word's inside has no \b)
+    if any(_ID_WORD_LOWER.match(low, m.start()) for m in _ID_WORD_START.finditer(low)):
+        return True
+    for m in _ID_MONTH.finditer(low):  # a date match is a digit, spaces, then the month
+        at = m.start()
+        while at > 0 and low[at - 1].isspace():
+            at -= 1
+        if 0 < at < m.start() and _ID_DATE_LOWER.match(low, at - 1):
+            return True
+    return False
 
 
 def zone_hint(text: str) -> dt.tzinfo | None:
@@ -318,7 +346,6 @@ def zone_hint(text: str) -> dt.tzinfo | None:
     >>> zone_hint("Floods force thousands from their homes") is None
     True
     """
-    head = text[:HINT_CHARS]
-    if _ID_WORD.search(head) is None and _ID_DATE.search(head) is None:
+    if not _says_indonesian(text[:HINT_CHARS]):
         return None
     return dt.timezone(dt.timedelta(hours=7))
