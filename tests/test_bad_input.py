@@ -10,6 +10,8 @@ from __future__ import annotations
 import time
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import newsclean
 from _textgen import time_budget, violations
@@ -215,3 +217,14 @@ def test_truncation_cuts_at_any_line_break() -> None:
     article = newsclean.Cleaner(max_chars=30).clean("aaaa bbbb cccc\rdddd eeee ffff gggg hhhh iiii")
     assert article.truncated
     assert article.paragraphs == ["aaaa bbbb cccc"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(["a", " ", "\n", "\t", "\x00", "\x0b", "\x1f", "\x7f", "\x80", "é", "“",
+                                         "\ud800", "\udfff", "\U0001f600", "\ufffd"]), max_size=20))
+def test_unreadable_test_finds_what_the_pattern_finds(text: str) -> None:
+    """The cheap test ``readable`` makes first (substring tests, then UTF-8 encoding for lone
+    surrogates) agrees with the pattern it replaces the search of."""
+    from newsclean.pipeline import _UNREADABLE, _has_unreadable
+
+    assert _has_unreadable(text) == (_UNREADABLE.search(text) is not None)
