@@ -8,7 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import newsclean
-from newsclean.document import Document, iter_pieces
+from newsclean.document import Document, iter_pieces, sliceable_lower
+from newsclean.language import guess_language
 from newsclean.phrases import (
     MAX_NEEDS,
     LiteralScanner,
@@ -40,6 +41,27 @@ def test_patched_pieces_are_the_fresh_pieces(text: str, batches: list[list[tuple
         for start, length in batch:
             doc.remove(start, min(start + length, len(text)))
         assert [(p.line, p.start, p.end, p.text) for p in doc.pieces] == fresh_pieces(doc)
+
+
+CASED_TEXT = st.text(alphabet="aB \nΣσς\u0130iİΑ.", max_size=40)
+
+
+@settings(max_examples=300, derandomize=True)
+@given(CASED_TEXT, SPANS)
+def test_pieces_slice_their_lower_case_only_where_it_is_theirs(text: str, spans: list[tuple[int, int]]) -> None:
+    """Pieces take their lower case from the document's (``sliceable_lower``) only when that
+    gives each piece its own ``text.lower()``: never around an ``İ`` or a capital sigma."""
+    doc = Document(text, split_lines(text), lowered=sliceable_lower(text))
+    _ = doc.pieces
+    for start, length in spans:
+        doc.remove(start, min(start + length, len(text)))
+    for piece in doc.pieces:
+        assert piece.lower == piece.text.lower()
+
+
+def test_the_language_guess_reads_the_document_lower_case_as_its_own() -> None:
+    text = "MENURUT DIA, PEMERINTAH TIDAK AKAN MENAIKKAN HARGA TERSEBUT KARENA BISA BERDAMPAK."
+    assert guess_language(text, sliceable_lower(text)) == guess_language(text) == "id"
 
 
 def _rule_matchers() -> list[Matcher]:
@@ -102,8 +124,7 @@ def test_prefilter_prefers_a_short_list_of_literals() -> None:
         "foto", "photo", "gambar", "image", "ilustrasi", "dok", "sumber"
     )
     # more alternatives than that are too many to test: the colon is the one literal
-    words = "alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo lima mike november oscar papa"
-    many = "|".join(words.split()[: MAX_NEEDS + 1])
+    many = "|".join(f"{chr(97 + i % 26)}{chr(97 + i // 26)}word" for i in range(MAX_NEEDS + 1))
     assert required_literals(rf"(?:{many})\s*:\s*\S") == (":",)
     # the same literal listed once
     assert required_literals(r"(?:FOTO|Foto|Photo|PHOTO)") == ("foto", "photo")

@@ -45,9 +45,9 @@ class Decision:
 class Piece:
     """A stretch of one line that no rule has removed yet (read-only)."""
 
-    __slots__ = ("_clean", "_lower", "_words", "end", "line", "mask", "start", "text")
+    __slots__ = ("_clean", "_lower", "_lowered", "_words", "end", "line", "mask", "start", "text")
 
-    def __init__(self, line: int, start: int, end: int, text: str, mask: int = -1) -> None:
+    def __init__(self, line: int, start: int, end: int, text: str, mask: int = -1, lowered: str | None = None) -> None:
         self.line = line
         self.start = start
         self.end = end
@@ -58,6 +58,9 @@ class Piece:
         probing the text for each literal."""
         self._clean: str | None = None
         self._lower: str | None = None
+        self._lowered = lowered
+        """The whole source lower-cased, when a slice of it is the lower case of the same
+        slice of the source (see :attr:`Document.lowered`): ``lower`` is then a slice."""
         self._words = -1
 
     def __repr__(self) -> str:
@@ -85,7 +88,8 @@ class Piece:
     def lower(self) -> str:
         """The text lower-cased (computed once): what phrase prefilters look in."""
         if self._lower is None:
-            self._lower = self.text.lower()
+            lowered = self._lowered
+            self._lower = self.text.lower() if lowered is None else lowered[self.start : self.end]
         return self._lower
 
     @property
@@ -126,6 +130,10 @@ class Document:
     """The literals the scan looked for, as a :func:`~newsclean.phrases.literal_mask`."""
     line_masks: list[int] | None = None
     """Per line, the mask of the literals the scan found on it (see :attr:`Piece.mask`)."""
+    lowered: str | None = None
+    """``source.lower()`` when every slice of it is the lower case of the same slice of the
+    source (no character lower-cases to two, and no capital sigma, whose lower case depends on
+    its neighbours): pieces then slice their lower case from it (see :func:`sliceable_lower`)."""
     _pieces: list[Piece] | None = None
     _cut: list[tuple[int, int]] = field(default_factory=list)
     """Spans removed since ``_pieces`` was built (they are patched in when next read)."""
@@ -142,7 +150,7 @@ class Document:
     def pieces(self) -> list[Piece]:
         """Non-blank pieces still alive, in order."""
         if self._pieces is None:
-            self._pieces = list(_alive_pieces(self.source, self.lines, self.removed, self.line_masks))
+            self._pieces = list(_alive_pieces(self.source, self.lines, self.removed, self.line_masks, self.lowered))
         elif self._cut:
             self._pieces = self._patched(self._pieces)
         self._cut = []
@@ -169,11 +177,11 @@ class Document:
             while i < nspans and spans[i][0] < end:
                 rs, re_ = spans[i]
                 if rs > pos and not source[pos:rs].isspace():
-                    out.append(Piece(piece.line, pos, rs, source[pos:rs], piece.mask))
+                    out.append(Piece(piece.line, pos, rs, source[pos:rs], piece.mask, self.lowered))
                 pos = max(pos, re_)
                 i += 1
             if pos < end and not source[pos:end].isspace():
-                out.append(Piece(piece.line, pos, end, source[pos:end], piece.mask))
+                out.append(Piece(piece.line, pos, end, source[pos:end], piece.mask, self.lowered))
         return out
 
     def remove(self, start: int, end: int) -> None:
@@ -220,6 +228,7 @@ def iter_pieces(
     lines: tuple[tuple[int, int], ...],
     removed: list[tuple[int, int]],
     line_masks: list[int] | None = None,
+    lowered: str | None = None,
 ) -> Iterator[Piece]:
     """The alive stretches of each line, in order (blank ones included)."""
     k = 0
@@ -233,11 +242,11 @@ def iter_pieces(
         while j < nrem and removed[j][0] < lend:
             rs, re_ = removed[j]
             if rs > pos:
-                yield Piece(index, pos, rs, source[pos:rs], mask)
+                yield Piece(index, pos, rs, source[pos:rs], mask, lowered)
             pos = max(pos, re_)
             j += 1
         if pos < lend:
-            yield Piece(index, pos, lend, source[pos:lend], mask)
+            yield Piece(index, pos, lend, source[pos:lend], mask, lowered)
 
 
 def _alive_pieces(
@@ -245,14 +254,15 @@ def _alive_pieces(
     lines: tuple[tuple[int, int], ...],
     removed: list[tuple[int, int]],
     line_masks: list[int] | None = None,
+    lowered: str | None = None,
 ) -> Iterator[Piece]:
     """:func:`iter_pieces` without the blank ones, which are never made into pieces."""
     if not removed:  # nothing removed yet: a piece per non-blank line
         for index, (lstart, lend) in enumerate(lines):
             if lend > lstart and not (text := source[lstart:lend]).isspace():
-                yield Piece(index, lstart, lend, text, -1 if line_masks is None else line_masks[index])
+                yield Piece(index, lstart, lend, text, -1 if line_masks is None else line_masks[index], lowered)
         return
-    for piece in iter_pieces(source, lines, removed, line_masks):
+    for piece in iter_pieces(source, lines, removed, line_masks, lowered):
         if not piece.text.isspace():
             yield piece
 
@@ -269,3 +279,12 @@ def paragraphs_of(source: str, lines: tuple[tuple[int, int], ...], removed: list
         if text:
             out.append(text)
     return out
+
+
+def sliceable_lower(text: str) -> str | None:
+    """``text.lower()`` when each of its slices is the lower case of the same slice of ``text``
+    (what :attr:`Document.lowered` holds), else ``None``. Two characters break that: ``İ``,
+    whose lower case is two characters (offsets would shift), and the capital sigma, which
+    lower-cases by its neighbours (``ς`` at a word's end)."""
+    lower = text.lower()
+    return lower if len(lower) == len(text) and "\u03a3" not in text else None

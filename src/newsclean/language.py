@@ -61,8 +61,11 @@ def _marker_table() -> tuple[dict[str, tuple[int, ...]], tuple[str, ...]]:
     return {w: tuple(ix) for w, ix in table.items()}, tuple(p.code for p in profiles())
 
 
-def guess_language(text: str) -> str | None:
+def guess_language(text: str, lowered: str | None = None) -> str | None:
     """The language code whose marker words occur most in ``text`` (``None`` if unclear).
+
+    ``lowered`` is ``text.lower()`` when the caller has it, and each of its slices is the lower
+    case of the same slice of ``text`` (:func:`~newsclean.document.sliceable_lower`).
 
     >>> guess_language("Menurut dia, pemerintah tidak akan menaikkan harga tersebut karena bisa berdampak.")
     'id'
@@ -70,7 +73,8 @@ def guess_language(text: str) -> str | None:
     table, codes = _marker_table()
     tally = [0] * len(codes)
     counts: dict[str, int] = {}
-    for word in text[:SAMPLE_CHARS].lower().split():
+    sample = text[:SAMPLE_CHARS].lower() if lowered is None else lowered[:SAMPLE_CHARS]
+    for word in sample.split():
         counts[word] = counts.get(word, 0) + 1
     for word, count in counts.items():  # each distinct word once
         owners = table.get(word)

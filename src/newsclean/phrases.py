@@ -380,11 +380,14 @@ class LiteralScanner:
         self._bits = tuple(literal_mask((s,)) for s in self._ordered)
         self._automaton = _build_automaton(self._ordered) if automaton else None
 
-    def scan_lines(self, text: str, line_starts: Sequence[int]) -> tuple[frozenset[str], list[int] | None]:
+    def scan_lines(
+        self, text: str, line_starts: Sequence[int], lowered: str | None = None
+    ) -> tuple[frozenset[str], list[int] | None]:
         """:meth:`scan`, and for each line (starting at ``line_starts``) the
         :func:`literal_mask` of the scanned literals on it (``None`` without the automaton,
-        or when lower-casing changes the text's length, so offsets would not line up)."""
-        lower = text.lower()
+        or when lower-casing changes the text's length, so offsets would not line up).
+        ``lowered`` is ``text.lower()`` when the caller has it."""
+        lower = text.lower() if lowered is None else lowered
         if self._automaton is None or len(lower) != len(text):
             return self.scan(text), None
         ordered, bits = self._ordered, self._bits

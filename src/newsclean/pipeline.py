@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from newsclean.document import Decision, Document, Meta, paragraphs_of
+from newsclean.document import Decision, Document, Meta, paragraphs_of, sliceable_lower
 from newsclean.errors import ConfigError, InputError
 from newsclean.html import HtmlPage, looks_like_html, parse_html
 from newsclean.language import default_timezone, guess_language
@@ -131,11 +131,12 @@ class Cleaner:
         dom_removals = html_removals(page) if page is not None else []
         if not text.strip():
             return Article(url=url, site=site, empty_reason="empty_input", truncated=truncated, removals=dom_removals)
-        language = guess_language(text)
+        lowered = sliceable_lower(text)  # lower-cased once: the language guess, scan and pieces slice it
+        language = guess_language(text, lowered)
         if language is None and page is not None and page.meta.language:
             language = page.meta.language[:2].lower()
-        doc = Document(text, split_lines(text))
-        doc.found_literals, doc.line_masks = self._scanner.scan_lines(text, [start for start, _ in doc.lines])
+        doc = Document(text, split_lines(text), lowered=lowered)
+        doc.found_literals, doc.line_masks = self._scanner.scan_lines(text, [start for start, _ in doc.lines], lowered)
         doc.found_mask = literal_mask(doc.found_literals)
         doc.vocabulary_mask = self._scanner.vocabulary_mask
         tz = default_timezone(language)
