@@ -72,17 +72,17 @@ def guess_language(text: str, lowered: str | None = None) -> str | None:
     """
     table, codes = _marker_table()
     tally = [0] * len(codes)
-    counts: dict[str, int] = {}
     sample = text[:SAMPLE_CHARS].lower() if lowered is None else lowered[:SAMPLE_CHARS]
-    for word in sample.split():
-        counts[word] = counts.get(word, 0) + 1
-    for word, count in counts.items():  # each distinct word once
+    for word in sample.split():  # one lookup a word (counting the words first cost more)
         owners = table.get(word)
-        if owners is None and not word.isalpha():
-            owners = table.get(word.strip(_PUNCT))
-        if owners:
-            for i in owners:
-                tally[i] += count
+        if owners is None:
+            if word.isalpha():
+                continue
+            owners = table.get(word.strip(_PUNCT))  # "dia," "(AS)": the word without its marks
+            if owners is None:
+                continue
+        for i in owners:
+            tally[i] += 1
     best: tuple[int, str] | None = None
     for hits, code in zip(tally, codes, strict=True):
         if best is None or hits > best[0]:
