@@ -144,7 +144,7 @@ class Document:
             return None
         if self.found_literals is None:
             return matcher
-        return matcher.for_mask(self.found_mask, self.vocabulary_mask)
+        return matcher.for_mask(self.found_mask, self.vocabulary_mask, self.line_masks is not None)
 
     @property
     def pieces(self) -> list[Piece]:

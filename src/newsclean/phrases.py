@@ -226,6 +226,9 @@ class Matcher:
         self._by_mask: dict[int, tuple[_Compiled, ...]] = {}
         """The phrases to try, per mask of probe literals a text's line holds."""
         self._narrowed: dict[int, Matcher | None] = {}
+        self._line_view: Matcher | None = None
+        """This matcher cut down to all of its literals: what a document with line masks uses
+        (see :meth:`for_mask`), built once, its per-mask choices shared by every document."""
 
     def __bool__(self) -> bool:
         return bool(self._compiled)
@@ -243,12 +246,25 @@ class Matcher:
             return self
         return self.for_mask(literal_mask(found), literal_mask(vocabulary))
 
-    def for_mask(self, found: int, vocabulary: int) -> Matcher | None:
+    def for_mask(self, found: int, vocabulary: int, lines: bool = False) -> Matcher | None:
         """:meth:`for_text` with the literal sets as masks (:func:`literal_mask`): one AND
-        and one dictionary lookup per document."""
+        and one dictionary lookup per document.
+
+        With ``lines`` (the document's pieces carry line masks, :attr:`Piece.mask
+        <newsclean.document.Piece.mask>`) nothing is cut down per document: each piece's
+        line mask picks the phrases to try, which already leaves out every phrase whose
+        literals the document lacks; the answer is this matcher's line view (or ``None`` when
+        no phrase can match in the document), built once for all documents."""
         if self._needs_mask & ~vocabulary:
             return self  # some literal of a phrase was not looked for: no cutting down
         key = found & self._needs_mask
+        if lines:
+            if not key and not self._always:
+                return None
+            view = self._line_view
+            if view is None:
+                view = self._line_view = self._cut_down(self.needs)  # (a lost race builds it twice)
+            return view
         try:
             return self._narrowed[key]
         except KeyError:

@@ -42,7 +42,7 @@ class Captions:
         pieces = doc.pieces
         lead, whole, credit_matcher = doc.narrow(self._lead), doc.narrow(self._whole), doc.narrow(self._credit)
         if pieces and lead is not None:
-            hit = lead.match(pieces[0].text)
+            hit = lead.match(pieces[0].text, pieces[0].lower, pieces[0].mask)
             if hit:
                 yield pieces[0].cut(hit.start, hit.end, self.name, f"caption:lead:{hit.id}", kind=Kind.CAPTION)
         counts: dict[str, int] = {}
