@@ -184,6 +184,10 @@ class _Compiled:
     id: str
     needs: tuple[str, ...]
     """Lower-case literals one of which any match must contain (empty: no prefilter)."""
+    last: str = ""
+    r"""The character every match ends with, trailing whitespace aside, when the pattern is
+    anchored at the end of the text (``…\)\s*$``): a text whose last character is another
+    cannot match (``""``: no such test, see :func:`required_last_char`)."""
 
 
 class Matcher:
@@ -201,7 +205,7 @@ class Matcher:
             literals = required_literals(p.pattern)
             if len(literals) > MAX_NEEDS:
                 literals = ()  # too many alternatives to be worth a prefilter: always tried
-            compiled.append(_Compiled(pattern, p.id, literals))
+            compiled.append(_Compiled(pattern, p.id, literals, required_last_char(pattern.pattern)))
         self._compiled = tuple(compiled)
         self._always = tuple(i for i, c in enumerate(compiled) if not c.needs)
         needs = sorted({n for c in compiled for n in c.needs}, key=len, reverse=True)
@@ -296,7 +300,7 @@ class Matcher:
         # the literals a phrase needs that this document has: a text holding none of them
         # cannot match it (a literal also implies the shorter ones it starts with)
         gated = tuple(
-            _Compiled(c.pattern, c.id, tuple(n for n in found if any(n.startswith(m) for m in c.needs)))
+            _Compiled(c.pattern, c.id, tuple(n for n in found if any(n.startswith(m) for m in c.needs)), c.last)
             for c in narrowed._compiled
         )
         if any(c.needs for c in gated):  # (phrases with no literal are simply always tried)
@@ -352,7 +356,13 @@ class Matcher:
         <newsclean.document.Piece.mask>`, the literals the document scan found on the text's
         line (``-1``: unknown, the text is probed for each literal instead).
         """
+        last: str | None = None
         for c in self._candidates(text, lower, mask):
+            if c.last:
+                if last is None:
+                    last = text.rstrip()[-1:]
+                if last != c.last:
+                    continue
             m = c.pattern.match(text)
             if m:
                 return Hit(m.start(), m.end(), c.id)
@@ -361,7 +371,13 @@ class Matcher:
     def search(self, text: str, lower: str | None = None, mask: int = -1) -> Hit | None:
         """The leftmost match of any phrase in ``text``."""
         best: Hit | None = None
+        last: str | None = None
         for c in self._candidates(text, lower, mask):
+            if c.last:
+                if last is None:
+                    last = text.rstrip()[-1:]
+                if last != c.last:
+                    continue
             m = c.pattern.search(text)
             if m and (best is None or m.start() < best.start):
                 best = Hit(m.start(), m.end(), c.id)
@@ -476,6 +492,61 @@ def compile_matcher(phrases: Iterable[Phrase], *, anchor: str = "", suffix: str 
 
 
 _PROPERTY = std_re.compile(r"\\[pP]\{[^}]*\}|\\[pP]\w")
+
+
+def required_last_char(pattern: str) -> str:
+    r"""The character every match of ``pattern`` ends with before its trailing whitespace, when
+    the pattern ends at the end of the text (``$`` or ``\Z``, after optional ``\s*``); ``""``
+    when it does not or the parse cannot tell.
+
+    >>> required_last_char(r"(?:\((?:Foto|Photo)[^()]{1,80}\)\s*$)")
+    ')'
+    >>> required_last_char(r"(?:Foto\s*:\s*[^\n]{1,80}$)")
+    ''
+    >>> required_last_char(r"(?m)\)$"), required_last_char(r"(?i)Getty\s+Images$")
+    ('', '')
+    """
+    from re import _constants as c  # type: ignore[attr-defined]  # the stdlib regex parser
+    from re import _parser as sre_parse  # type: ignore[attr-defined]
+
+    try:
+        tree = sre_parse.parse(_PROPERTY.sub(r"\\w", pattern))
+    except Exception:  # a syntax only the regex module knows: no test for this phrase
+        return ""
+
+    def space_run(op: Any, av: Any) -> bool:  # \s* (or \s+): trailing whitespace
+        return (
+            op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT)
+            and list(av[2]) == [(c.IN, [(c.CATEGORY, c.CATEGORY_SPACE)])]
+        )
+
+    def last_of(items: Any, anchored: bool) -> str:  # a parsed (sub)pattern
+        items = list(items)
+        while items:
+            op, av = items[-1]
+            if op is c.AT and av in (c.AT_END, c.AT_END_STRING):
+                anchored = True
+            elif not (anchored and space_run(op, av)):
+                break
+            items.pop()
+        if not anchored or not items:
+            return ""
+        op, av = items[-1]
+        if op is c.LITERAL:
+            char = chr(av)  # punctuation only: a letter would have other cases under (?i)
+            return char if char.isascii() and not char.isalnum() and not char.isspace() else ""
+        if op is c.SUBPATTERN:
+            if av[1] & c.SRE_FLAG_MULTILINE:  # (?m:...): $ ends a line, not the text
+                return ""
+            return last_of(av[-1], anchored)
+        if op is c.BRANCH:
+            ends = {last_of(branch, anchored) for branch in av[1]}
+            return ends.pop() if len(ends) == 1 else ""
+        return ""
+
+    if tree.state.flags & c.SRE_FLAG_MULTILINE:
+        return ""
+    return last_of(tree, False)
 
 
 def required_literals(pattern: str) -> tuple[str, ...]:
