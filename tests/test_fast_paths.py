@@ -19,7 +19,7 @@ from newsclean.phrases import (
     phrasebook_literals,
     required_literals,
 )
-from newsclean.segment import split_lines
+from newsclean.segment import normalize_space, split_lines
 from test_phrases import LINES
 
 
@@ -152,3 +152,11 @@ def test_a_phrase_is_skipped_only_where_it_cannot_match(line: str, tail: str, ph
     text = line + tail
     if phrase.pattern.search(text):
         assert text.rstrip()[-1:] == phrase.last
+
+
+@settings(max_examples=500, derandomize=True)
+@given(st.text(alphabet=" ab\t\n\x1c\x85\u00a0\u2003\u3000\u200b“é", max_size=12))
+def test_normal_text_is_returned_as_it_is_and_any_other_normalised(text: str) -> None:
+    """``normalize_space``'s shortcuts (ASCII substring tests; ``isprintable`` for the rest)
+    give what splitting and joining gives."""
+    assert normalize_space(text) == " ".join(text.split())

@@ -26,8 +26,12 @@ def split_lines(text: str) -> tuple[tuple[int, int], ...]:
 
 def normalize_space(text: str) -> str:
     """Collapse every run of whitespace (NBSP and tabs included) to one space, trimmed."""
-    if text.isascii() and text[:1] != " " and text[-1:] != " " and not contains_any(_ASCII_SPACE_RUNS, text):
-        return text  # already normal (a few substring tests, much cheaper than splitting)
+    if text[:1] != " " and text[-1:] != " ":
+        if text.isascii():
+            if not contains_any(_ASCII_SPACE_RUNS, text):
+                return text  # already normal (a few substring tests, much cheaper than splitting)
+        elif "  " not in text and text.isprintable():
+            return text  # every whitespace character but the space is unprintable: none here
     return " ".join(text.split())
 
 
