@@ -291,13 +291,16 @@ def test_glued_boundaries_found_once_match_the_slice_search(text: str) -> None:
 
 _LABELISH = st.lists(
     st.sampled_from(
-        [*"aB .:(”’)\t\n\u00a0\u017f\u212a\u0130", "Baca", "baca", "BACA", "juga", "Lihat", "Read", "also", "(", ":"]
+        [
+            *"aB .:(”’)\t\n\u00a0\u017f\u212a\u0130",
+            *("Baca", "baca", "BACA", "juga", "Lihat", "Read", "also", "(", ":", "\u017fimak", "Simak"),
+        ]
     ),
     max_size=40,
 ).map("".join)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(_LABELISH)
 def test_label_search_from_the_first_label_word_finds_what_the_window_search_finds(text: str) -> None:
     """The inline label search starts at the first label word of its window (``_search_start``):
@@ -321,3 +324,19 @@ def test_more_than_headline_words_is_one_match(text: str) -> None:
     for at in range(len(text) + 1):
         words = sum(1 for _ in _WORD.finditer(text, at))
         assert (words > MAX_HEADLINE_WORDS) == bool(_OVER_HEADLINE_WORDS.match(text, at)), at
+
+
+@settings(max_examples=300, deadline=None)
+@given(_LABELISH)
+def test_label_start_test_never_says_no_where_the_pattern_matches(text: str) -> None:
+    rule = next(r for r in newsclean.Cleaner().rules if isinstance(r, RelatedLinks))
+    if rule._start.match(text):
+        assert rule._may_start(text, text.lower())
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=" a\t\u00a0\u3000\x1c.", max_size=30))
+def test_wide_gaps_are_where_two_whitespace_characters_meet(text: str) -> None:
+    from newsclean.rules.related import _TWO_SPACES, _wide_gaps
+
+    assert _wide_gaps(text) == [m.start() for m in _TWO_SPACES.finditer(text)]

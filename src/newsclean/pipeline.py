@@ -141,7 +141,7 @@ class Cleaner:
         doc.vocabulary_mask = self._scanner.vocabulary_mask
         tz = default_timezone(language)
         if tz is None:
-            tz = zone_hint(text)  # a short header: Indonesian date words name the outlet's zone
+            tz = zone_hint(text, lowered)  # a short header: Indonesian date words name the outlet's zone
         doc.meta["default_tz"] = tz
         if page is not None and page.headline:
             doc.meta["headline"] = page.headline

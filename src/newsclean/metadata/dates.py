@@ -320,11 +320,13 @@ _ID_MONTH = re.compile(r"maret|ju(?:ni|li)|agustus|oktober|desember|nopember|peb
 r"""Where ``_ID_DATE_LOWER``'s month may be (its leading ``\d`` makes ``re`` try every position)."""
 
 
-def _says_indonesian(head: str) -> bool:
-    """Whether ``_ID_WORD`` or ``_ID_DATE`` matches in ``head``."""
+def _says_indonesian(head: str, low: str | None) -> bool:
+    """Whether ``_ID_WORD`` or ``_ID_DATE`` matches in ``head`` (``low``: its lower case, when
+    the caller has it)."""
     if any(c in head for c in _FOLDS_TO_ASCII):
         return _ID_WORD.search(head) is not None or _ID_DATE.search(head) is not None
-    low = head.lower()
+    if low is None:
+        low = head.lower()
     # a match starts where a word of the pattern does (a word's inside has no \b)
     if any(_ID_WORD_LOWER.match(low, m.start()) for m in _ID_WORD_START.finditer(low)):
         return True
@@ -337,7 +339,7 @@ def _says_indonesian(head: str) -> bool:
     return False
 
 
-def zone_hint(text: str) -> dt.tzinfo | None:
+def zone_hint(text: str, lowered: str | None = None) -> dt.tzinfo | None:
     """The outlet zone a short text shows when its language cannot be guessed: Indonesian
     date words or an Indonesian zone near the top mean an Indonesian outlet (+07:00).
 
@@ -346,6 +348,8 @@ def zone_hint(text: str) -> dt.tzinfo | None:
     >>> zone_hint("Floods force thousands from their homes") is None
     True
     """
-    if not _says_indonesian(text[:HINT_CHARS]):
+    # (``lowered``: the text lower-cased, each slice the lower case of the same slice, see
+    # newsclean.document.sliceable_lower)
+    if not _says_indonesian(text[:HINT_CHARS], None if lowered is None else lowered[:HINT_CHARS]):
         return None
     return dt.timezone(dt.timedelta(hours=7))

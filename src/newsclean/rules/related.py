@@ -75,7 +75,7 @@ class RelatedLinks:
                     continue
             elif not contains_any(words, piece.lower):
                 continue
-            m = self._start.match(piece.text)
+            m = self._start.match(piece.text) if self._may_start(piece.text, piece.lower) else None
             if m:
                 touched = i
             if m and m.group("label")[0].isupper():
@@ -136,6 +136,19 @@ class RelatedLinks:
             reason = "related_link:" + " ".join(m.group("label").lower().split())
             yield piece.cut(start, end, self.name, reason)
             pos = max(end, m.end())
+
+    def _may_start(self, text: str, lower: str) -> bool:
+        """Whether ``self._start`` may match ``text`` (``lower``: its lower case): only when,
+        past the spaces and the bracket it allows, the text opens with a label's first word.
+        A cheap test before the pattern; it never says no where the pattern matches (Python's
+        spaces include the pattern's, and ``ſ`` and ``İ``, which the pattern's ignore-case
+        reads as ``s`` and ``i``, turn it off)."""
+        if not self._ascii_words or "\u017f" in text or "\u0130" in text:
+            return True
+        head = lower.lstrip()
+        if head.startswith("("):
+            head = head[1:].lstrip()
+        return head.startswith(self._first_words)
 
     def _search_start(self, text: str, start: int, colon: int) -> int:
         """Where, in ``text[start:colon]``, a label ending at ``colon`` can start at the earliest
@@ -259,7 +272,7 @@ class _GluedBoundaries:
         """Where two whitespace characters first follow each other in ``text[at : at + length]``,
         from its offset 1 on (``length`` if nowhere): the end of a label's headline window."""
         if self._gaps is None:
-            self._gaps = [m.start() for m in _TWO_SPACES.finditer(self._text)]
+            self._gaps = _wide_gaps(self._text)
         i = bisect_left(self._gaps, at + 1)
         if i < len(self._gaps) and self._gaps[i] + 1 < at + length:
             return self._gaps[i] - at
@@ -277,3 +290,16 @@ class _GluedBoundaries:
             start = bounds[i] - at
             i += 1
         yield start, limit
+
+
+def _wide_gaps(text: str) -> list[int]:
+    """Every position where two whitespace characters follow each other (``_TWO_SPACES``); a
+    printable text has no whitespace but the space, so there ``str.find`` does it faster."""
+    if not text.isprintable():
+        return [m.start() for m in _TWO_SPACES.finditer(text)]
+    out = []
+    at = text.find("  ")
+    while at != -1:
+        out.append(at)
+        at = text.find("  ", at + 1)
+    return out
