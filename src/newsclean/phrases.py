@@ -549,6 +549,11 @@ def required_last_char(pattern: str) -> str:
     return last_of(tree, False)
 
 
+def _short_word(literal: str) -> bool:
+    """A literal too short for the document scan that holds a letter or digit (a weak filter)."""
+    return len(literal) < MIN_SCANNED and any(c.isalnum() for c in literal)
+
+
 def required_literals(pattern: str) -> tuple[str, ...]:
     r"""Lower-case strings one of which every match of ``pattern`` contains (``()`` if unsure).
 
@@ -572,11 +577,14 @@ def required_literals(pattern: str) -> tuple[str, ...]:
 
     def best(options: list[tuple[str, ...]]) -> tuple[str, ...] | None:
         # a short list of literals, each as long as can be: a list of more than MAX_NEEDS
-        # alternatives only when there is nothing else (it is then no prefilter at all)
+        # alternatives only when there is nothing else (it is then no prefilter at all); and
+        # no list holding a short word (``a``, ``ap``, ``id``: in nearly every text) where
+        # another is free of one (a mark such as ``/`` or ``(`` is in far fewer texts)
         options = [o for o in options if o]
         if not options:
             return None
-        return max(options, key=lambda o: (len(o) <= MAX_NEEDS, min(len(s) for s in o)))
+        return max(options, key=lambda o: (len(o) <= MAX_NEEDS, not any(_short_word(s) for s in o),
+                                           min(len(s) for s in o)))
 
     def seq(items: Any) -> tuple[str, ...] | None:
         found: list[tuple[str, ...]] = []
