@@ -280,13 +280,20 @@ def _segments_in_slice(text: str, at: int, limit: int) -> list[tuple[int, int]]:
 def test_glued_boundaries_found_once_match_the_slice_search(text: str) -> None:
     from newsclean.rules.related import _GluedBoundaries
 
-    landmarks = _GluedBoundaries(text)
     wide_gap = regex.compile(r"\s{2,}")
-    for at in range(len(text) + 1):
-        for length in {len(text) - at, (len(text) - at) // 2, min(3, len(text) - at)}:
-            assert list(landmarks.segments(at, length)) == _segments_in_slice(text, at, length), (at, length)
+    for chunk in (256, 3, 1):  # chunks smaller than the text: what a long paragraph gets
+        landmarks = _GluedBoundaries(text, chunk)
+        for at in range(len(text) + 1):
+            for length in {len(text) - at, (len(text) - at) // 2, min(3, len(text) - at)}:
+                assert list(landmarks.segments(at, length)) == _segments_in_slice(text, at, length), (at, length)
+                gap = wide_gap.search(text[at : at + length], 1)
+                assert landmarks.first_gap(at, length) == (gap.start() if gap else length), (at, length)
+        backwards = _GluedBoundaries(text, chunk)  # a later label asked first
+        for at in range(len(text), -1, -1):
+            length = len(text) - at
+            assert list(backwards.segments(at, length)) == _segments_in_slice(text, at, length), (at, length)
             gap = wide_gap.search(text[at : at + length], 1)
-            assert landmarks.first_gap(at, length) == (gap.start() if gap else length), (at, length)
+            assert backwards.first_gap(at, length) == (gap.start() if gap else length), (at, length)
 
 
 _LABELISH = st.lists(
@@ -332,11 +339,3 @@ def test_label_start_test_never_says_no_where_the_pattern_matches(text: str) -> 
     rule = next(r for r in newsclean.Cleaner().rules if isinstance(r, RelatedLinks))
     if rule._start.match(text):
         assert rule._may_start(text, text.lower())
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.text(alphabet=" a\t\u00a0\u3000\x1c.", max_size=30))
-def test_wide_gaps_are_where_two_whitespace_characters_meet(text: str) -> None:
-    from newsclean.rules.related import _TWO_SPACES, _wide_gaps
-
-    assert _wide_gaps(text) == [m.start() for m in _TWO_SPACES.finditer(text)]

@@ -20,6 +20,8 @@ MAX_HEADLINE_WORDS = 30
 MAX_FOLLOWING_HEADLINES = 6
 LABEL_WINDOW = 48
 """How far before a colon a related-link label may start."""
+SCAN_CHUNK = 256
+"""Characters a label's glued boundaries and wide gaps are looked for in at a time."""
 HEADLINE_WINDOW = 1000
 """How far past a label (in characters) its headline(s) are looked for, so a line of thousands
 of labels costs a bounded amount per label, not the whole rest of the line."""
@@ -225,7 +227,7 @@ class RelatedLinks:
         for k, w in enumerate(_WORD.finditer(seg)):
             token = w.group()
             first = token.lstrip("\"“'‘(")[:1]
-            if k > 0 and (token.startswith(("“", '"')) or _LIST_NUMBER.match(token)):
+            if k > 0 and (token.startswith(("“", '"')) or (token[:1].isdigit() and _LIST_NUMBER.match(token))):
                 return int(w.start())
             if first.islower() and token.lower().strip(",.:;!?") not in self._small:
                 if last_cap is not None:
@@ -259,20 +261,41 @@ class _Colons:
 
 class _GluedBoundaries:
     """Where words meet with no space in one text (``…naikHarga``, ``…”Baca``), and where wide
-    gaps start: each found in one pass the first time a label's headline is looked for, so
-    each label then reads only what lies in its own window (a line of hundreds of labels
-    stays linear, with a small constant)."""
+    gaps start: found a chunk at a time, as far as a label's headline window needs, and never
+    twice (a line of hundreds of labels stays linear, and one label early in a long paragraph
+    reads only the chunks around it)."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, chunk: int = SCAN_CHUNK) -> None:
         self._text = text
-        self._at: list[int] | None = None
-        self._gaps: list[int] | None = None
+        self._chunk = chunk
+        self._at: list[int] = []
+        self._at_done = 0
+        """Every boundary at a position before this one is in ``_at``."""
+        self._gaps: list[int] = []
+        self._gaps_done = 0
+        """Every gap starting before this position is in ``_gaps``."""
+
+    def _bounds_before(self, end: int) -> None:
+        text = self._text
+        while self._at_done < min(end, len(text)):
+            stop = min(len(text), max(end, self._at_done + self._chunk))
+            # (a boundary is read at its own character: none is lost at a chunk's end)
+            self._at.extend(m.start() for m in _GLUED.finditer(text, self._at_done, stop))
+            self._at_done = stop
+
+    def _gaps_before(self, end: int) -> None:
+        text = self._text
+        n = len(text)
+        while self._gaps_done < min(end, n):
+            stop = min(n, max(end + 1, self._gaps_done + self._chunk))
+            self._gaps.extend(m.start() for m in _TWO_SPACES.finditer(text, self._gaps_done, stop))
+            # a gap at the chunk's last character needs the next one: it is read with the next chunk
+            self._gaps_done = n if stop == n else stop - 1
 
     def first_gap(self, at: int, length: int) -> int:
         """Where two whitespace characters first follow each other in ``text[at : at + length]``,
         from its offset 1 on (``length`` if nowhere): the end of a label's headline window."""
-        if self._gaps is None:
-            self._gaps = _wide_gaps(self._text)
+        self._gaps_before(at + length)
         i = bisect_left(self._gaps, at + 1)
         if i < len(self._gaps) and self._gaps[i] + 1 < at + length:
             return self._gaps[i] - at
@@ -280,26 +303,19 @@ class _GluedBoundaries:
 
     def segments(self, at: int, limit: int) -> Iterator[tuple[int, int]]:
         """The runs of ``text[at : at + limit]`` between boundaries, as offsets from ``at``."""
-        if self._at is None:
-            self._at = [m.start() for m in _GLUED.finditer(self._text)]
+        self._bounds_before(at + 1)
         bounds = self._at
         start = 0
         i = bisect_left(bounds, at + 1)
-        while i < len(bounds) and bounds[i] < at + limit:
-            yield start, bounds[i] - at
-            start = bounds[i] - at
-            i += 1
+        end = at + limit
+        while True:
+            if i == len(bounds) and self._at_done < min(end, len(self._text)):
+                self._bounds_before(self._at_done + 1)  # the next chunk
+                continue
+            if i < len(bounds) and bounds[i] < end:
+                yield start, bounds[i] - at
+                start = bounds[i] - at
+                i += 1
+                continue
+            break
         yield start, limit
-
-
-def _wide_gaps(text: str) -> list[int]:
-    """Every position where two whitespace characters follow each other (``_TWO_SPACES``); a
-    printable text has no whitespace but the space, so there ``str.find`` does it faster."""
-    if not text.isprintable():
-        return [m.start() for m in _TWO_SPACES.finditer(text)]
-    out = []
-    at = text.find("  ")
-    while at != -1:
-        out.append(at)
-        at = text.find("  ", at + 1)
-    return out
