@@ -7,6 +7,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from newsclean.metadata.dateline import match_dateline
 
@@ -93,3 +95,25 @@ def test_shapes(paragraph: str, place: str | None, prefix: str) -> None:
 )
 def test_not_a_dateline(paragraph: str) -> None:
     assert match_dateline(paragraph) is None
+
+
+_HEADISH = st.lists(
+    st.sampled_from(
+        ["KOMPAS.com", "kompas", "Tribunnews.com", "detikNews", "CNN", " Indonesia", "ANTARA", "Reuters", "VIVA",
+         " ", "\u00a0", "\t", "\x1c", ",", " - ", " -- ", "—", "JAKARTA", "Jakarta", ".", "ſ", "\u212a", "\u0130",
+         "co.id", "123", "Pemerintah", " akan", "The", " Star", "\u212aompas", "\u017fuara"]
+    ),
+    max_size=10,
+).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_HEADISH)
+@example("\u017fuara - Harga naik")
+@example("KOMPAS.com - Harga naik")
+def test_outlet_start_test_never_says_no_where_an_outlet_form_matches(head: str) -> None:
+    from newsclean.metadata.dateline import _OUTLET_FORMS, _forms, _may_open_with_outlet
+
+    forms = _forms()
+    if any(name in _OUTLET_FORMS and pattern.match(head) for name, pattern in forms.anchored):
+        assert _may_open_with_outlet(head, forms)

@@ -20,7 +20,7 @@ from typing import Any
 
 import regex
 
-from newsclean.metadata._data import alternation, date_tables, not_place_words
+from newsclean.metadata._data import alternation, date_tables, not_place_words, outlet_tables
 from newsclean.metadata._outlets import outlet_patterns
 
 __all__ = ["BARE_PLACE_WORDS", "MAX_PLACE_WORDS", "DatelineMatch", "match_dateline", "opens_story"]
@@ -51,6 +51,30 @@ class DatelineMatch:
 class _Forms:
     anchored: tuple[tuple[str, Any], ...]
     glued: Any
+    outlet_starts: tuple[str, ...] = ()
+    """The first word, lower-cased, of every outlet and agency name, and the outlet prefixes:
+    a text opening with an outlet name opens with one of these."""
+
+
+_DOMAIN_START = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}-]{0,40}\.")
+"""How an outlet written as a domain (``KOMPAS.com``) opens."""
+_FOLDED = ("\u017f", "\u212a", "\u0130")
+"""Letters an ignore-case pattern reads as ASCII (ſ, the Kelvin sign, İ): they turn the
+lower-case test off."""
+_OUTLET_FORMS = frozenset({"outlet_place", "outlet_dash_place", "outlet"})
+"""The forms that open with the outlet tag."""
+
+
+def _may_open_with_outlet(head: str, forms: _Forms) -> bool:
+    """Whether ``head`` may open (past its spaces) with an outlet tag: a name's first word, an
+    outlet prefix, or a domain-like token. A cheap test before the forms that open with one;
+    it never says no where they match."""
+    start = len(head) - len(head.lstrip())
+    if any(c in head for c in _FOLDED):
+        return True
+    if head[start : start + 40].lower().startswith(forms.outlet_starts):
+        return True
+    return _DOMAIN_START.match(head, start) is not None
 
 
 _DASHES = ("-", "–", "—", "‒", "―", "&#821", "&ndash;", "&mdash;")
@@ -123,9 +147,13 @@ def _forms() -> _Forms:
         rf"(?<=[\p{{Ll}}\p{{N}}.,;:!?”\"’)])(?:(?P<place>{_PLACE}{_REGION})"
         rf"(?:{bracket}{sep}|,{_S}*(?:{outlet}){sep})|(?P<place>{caps}{_REGION}){sep}(?=\p{{Lu}}))"
     )
+    tables = outlet_tables()
+    starts = {name.split()[0].lower() for name in (*tables.outlets, *tables.agencies)}
+    starts.update(prefix.lower() for prefix in tables.outlet_prefixes)
     return _Forms(
         anchored=tuple((name, regex.compile(source)) for name, source in anchored),
         glued=glued,
+        outlet_starts=tuple(sorted(starts)),
     )
 
 
@@ -269,9 +297,15 @@ def _match_opening(paragraph: str) -> DatelineMatch | None:
         "date_agency": dash and "(" in head,
         "place": capital and (dash or ":" in head),
     }
+    outlet_first: bool | None = None  # (tested once, and only when a form needs to know)
     for _name, pattern in forms.anchored:
         if not needs[_name]:
             continue
+        if _name in _OUTLET_FORMS:
+            if outlet_first is None:
+                outlet_first = _may_open_with_outlet(head, forms)
+            if not outlet_first:
+                continue
         m = pattern.match(paragraph, 0, _HEAD)
         if m is None:
             continue
