@@ -97,9 +97,9 @@ class RelatedLinks:
                 yield piece.cut(m.start("label") - (len(m.group("open") or "")), end, self.name, reason)
                 rest = piece.text[end:]
                 if rest.strip():
-                    yield from self._inline_links(piece, end, glued)
+                    yield from self._inline_links(piece, end, words, glued)
                 continue
-            yield from self._inline_links(piece, 0)
+            yield from self._inline_links(piece, 0, words)
         # a headline closing the text, with no label: a related link (detik, tribun)
         if len(pieces) >= MIN_PIECES_FOR_TRAILING and touched < len(pieces) - 1 and skip_until < len(pieces) - 1:
             last = pieces[-1]
@@ -113,7 +113,11 @@ class RelatedLinks:
             ):
                 yield last.drop(self.name, "related_link:trailing_headline")
 
-    def _inline_links(self, piece: Piece, pos: int, glued: _GluedBoundaries | None = None) -> Iterator[Decision]:
+    def _inline_links(
+        self, piece: Piece, pos: int, words: tuple[str, ...], glued: _GluedBoundaries | None = None
+    ) -> Iterator[Decision]:
+        """Labels inside the piece's text from ``pos`` on; ``words`` are the labels' first
+        words the document holds (the literal scan found them; the others are in no window)."""
         text = piece.text
         if ":" not in text and "：" not in text:
             return  # a label always ends in a colon
@@ -125,7 +129,7 @@ class RelatedLinks:
             colon = colons.next(pos)
             if colon == -1:
                 return
-            start = self._search_start(text, max(pos, colon - LABEL_WINDOW), colon)
+            start = self._search_start(text, max(pos, colon - LABEL_WINDOW), colon, words)
             m = self._inline_matcher.search(text, start, colon + 1) if start >= 0 else None
             if not m:
                 pos = colon + 1
@@ -152,7 +156,7 @@ class RelatedLinks:
             head = head[1:].lstrip()
         return head.startswith(self._first_words)
 
-    def _search_start(self, text: str, start: int, colon: int) -> int:
+    def _search_start(self, text: str, start: int, colon: int, words: tuple[str, ...] | None = None) -> int:
         """Where, in ``text[start:colon]``, a label ending at ``colon`` can start at the earliest
         (``-1``: nowhere): at the first of the labels' first words, moved back over the
         bracket and spaces that may open it. Searching from there finds what a search from
@@ -160,13 +164,14 @@ class RelatedLinks:
         cost: the label pattern is tried at a few places instead of at each of
         :data:`LABEL_WINDOW`. Exact for ASCII words on a window whose lower case keeps its
         offsets and holds none of the non-ASCII letters the pattern's ignore-case matches as
-        ASCII (``ſ``, the Kelvin sign; ``İ`` changes the length)."""
+        ASCII (``ſ``, the Kelvin sign; ``İ`` changes the length). ``words``: the first words
+        to look for (those the document holds; default all)."""
         window = text[start:colon]
         low = window.lower()
         if not self._ascii_words or len(low) != len(window) or "\u017f" in window or "\u212a" in window:
             return start
         first = -1
-        for word in self._first_words:
+        for word in self._first_words if words is None else words:
             at = low.find(word)
             if at >= 0 and (first < 0 or at < first):
                 first = at
