@@ -267,6 +267,23 @@ def test_repeated_short_lines_keep_their_first_saying() -> None:
     assert art.paragraphs[-2:] == MORE.split("\n")[:2]
 
 
+def test_a_run_of_tiny_lines_goes_as_one_debris_run() -> None:
+    """Fifty or more lines of at most three characters, letters or not (a text split into
+    letters, an alphabet index): no sentence is written that way."""
+    letters = "".join(chr(ord("a") + i % 26) + ("x" * (i % 3)) + "\n" for i in range(60))
+    art = Cleaner().clean(STORY + letters + MORE)
+    debris = [r for r in art.removals if r.reason == "debris_run"]
+    assert len(debris) == 1 and debris[0].text.split() == letters.split()
+    assert art.paragraphs == [line for line in (STORY + MORE).split("\n") if line]
+
+
+def test_forty_nine_tiny_lines_and_four_letter_lines_are_no_debris() -> None:
+    tiny = "".join(f"{chr(97 + i % 26)}{i}\n" for i in range(49))  # distinct, one short of a run
+    assert not any(r.reason == "debris_run" for r in Cleaner().clean(STORY + tiny + MORE).removals)
+    words = "".join(f"{chr(97 + i % 26)}{chr(97 + i // 26)}cd\n" for i in range(60))  # four letters: words
+    assert not any(r.reason == "debris_run" for r in Cleaner().clean(STORY + words + MORE).removals)
+
+
 def test_fewer_than_fifty_crumbs_are_left_to_the_other_rules() -> None:
     art = Cleaner().clean(STORY + "•\n" * 49 + MORE)
     assert not any(r.reason == "debris_run" for r in art.removals)

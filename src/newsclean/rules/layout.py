@@ -21,7 +21,8 @@ the middle. This rule runs first and, from the text alone:
    (``outside_article:after``).
 
 Before all that, on any text, a run of fifty or more lines that are letterless crumbs (at most
-six characters: bullets, counters, stray brackets) or repeat a short line just above goes
+six characters: bullets, counters, stray brackets), tiny (at most three characters, letters or
+not: an alphabet index, a text split into letters) or repeat a short line just above goes
 as one ``debris_run``: no story is written that way, and the rest of the pipeline then never
 handles those lines one by one.
 
@@ -64,6 +65,8 @@ BLANK_SHARE = 0.15
 DEBRIS_RUN = 50
 """This many tiny letterless or repeated lines in a row are debris (see :func:`_debris_runs`)."""
 DEBRIS_CHARS = 6
+TINY_CHARS = 3
+"""A line this short says no sentence, letters or not (``a``, ``ok``, ``Rp``)."""
 REPEAT_CHARS = 200
 REPEAT_WINDOW = 64
 
@@ -388,7 +391,8 @@ def _gallery(lines: Sequence[Line]) -> tuple[int, int, int] | None:
 def _debris_runs(pieces: Sequence[Piece]) -> list[tuple[int, int]]:
     """``(first, last)`` index of each run of :data:`DEBRIS_RUN` or more pieces in a row that
     are each a letterless crumb of at most :data:`DEBRIS_CHARS` characters (bullets, counters,
-    stray brackets) or a short line (at most :data:`REPEAT_CHARS`) that one of the
+    stray brackets), a line of at most :data:`TINY_CHARS` characters (an alphabet index, a
+    text split into letters), or a short line (at most :data:`REPEAT_CHARS`) that one of the
     :data:`REPEAT_WINDOW` pieces before it already said. A list's items differ from each other
     (``1. B``, ``2. A``), so they are never debris; fifty crumbs or repeats in a row are no
     story, and one decision per run keeps such a text cheap to clean (the first time a line is
@@ -402,7 +406,8 @@ def _debris_runs(pieces: Sequence[Piece]) -> list[tuple[int, int]]:
             short = text.strip()
             said = seen.get(short, -REPEAT_WINDOW - 1) >= i - REPEAT_WINDOW
             seen[short] = i
-            if said or (len(short) <= DEBRIS_CHARS and not any(c.isalpha() for c in short)):
+            tiny = len(short) <= TINY_CHARS or (len(short) <= DEBRIS_CHARS and not any(c.isalpha() for c in short))
+            if said or tiny:
                 if start < 0:
                     start = i
                 continue
