@@ -5,8 +5,9 @@
 
 newsclean's work is per line (each line is a piece every rule looks at), so a megabyte of
 two-character lines is 500,000 pieces where a megabyte of news is a few thousand. Runs of
-letterless crumbs and of repeated short lines go in one ``debris_run`` decision (see
-``newsclean.rules.layout``); distinct short lines are each read by every rule. This prints,
+letterless crumbs, of lines of at most three characters and of repeated short lines go in one
+``debris_run`` decision (see ``newsclean.rules.layout``); other distinct short lines are each
+read by every rule. This prints,
 for each family, the time per MB (best of two calls) and what came out, so the worst case
 is measured, not guessed. The families are built here (seeded), not taken from the corpus.
 """
