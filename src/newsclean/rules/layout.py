@@ -406,8 +406,11 @@ def _debris_runs(pieces: Sequence[Piece]) -> list[tuple[int, int]]:
             short = text.strip()
             said = seen.get(short, -REPEAT_WINDOW - 1) >= i - REPEAT_WINDOW
             seen[short] = i
-            tiny = len(short) <= TINY_CHARS or (len(short) <= DEBRIS_CHARS and not any(c.isalpha() for c in short))
-            if said or tiny:
+            if (
+                said
+                or len(short) <= TINY_CHARS
+                or (len(short) <= DEBRIS_CHARS and not any(c.isalpha() for c in short))
+            ):
                 if start < 0:
                     start = i
                 continue
