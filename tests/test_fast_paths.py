@@ -160,3 +160,29 @@ def test_normal_text_is_returned_as_it_is_and_any_other_normalised(text: str) ->
     """``normalize_space``'s shortcuts (ASCII substring tests; ``isprintable`` for the rest)
     give what splitting and joining gives."""
     assert normalize_space(text) == " ".join(text.split())
+
+
+_OPENED = [c for m in _rule_matchers() for c in m._compiled if c.first]
+
+
+def test_some_anchored_phrases_know_their_first_characters() -> None:
+    assert any(set("0123456789") <= set(c.first) for c in _OPENED)  # pagination: 1 2 3 Next
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.sampled_from([*LINES, "1 2 3 Next", "A- A+", "(Baca juga: x)", "Share", "Kompas TV", "\u212aomentar"]),
+    st.text(alphabet=" \t\u00a0\x1c([", max_size=3),
+    st.sampled_from(_OPENED),
+)
+def test_an_anchored_phrase_is_skipped_only_where_it_cannot_match(line: str, lead: str, phrase: object) -> None:
+    """A phrase anchored at the start is skipped on a text whose first character past the
+    anchor's leading characters is ASCII and not one it can open with: it never matches such
+    a text (a non-ASCII first character, NBSP or the Kelvin sign, is always tried)."""
+    from newsclean.phrases import _Compiled
+
+    assert isinstance(phrase, _Compiled)
+    text = lead + line
+    if phrase.pattern.match(text):
+        head = text.lstrip(phrase.lead)[:1]
+        assert not head.isascii() or head in phrase.first

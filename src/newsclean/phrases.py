@@ -188,6 +188,16 @@ class _Compiled:
     r"""The character every match ends with, trailing whitespace aside, when the pattern is
     anchored at the end of the text (``…\)\s*$``): a text whose last character is another
     cannot match (``""``: no such test, see :func:`required_last_char`)."""
+    first: str = ""
+    """The ASCII characters a match can open with, past what ``lead`` lets precede it, for a
+    pattern anchored at the start (``""``: no such test, see :func:`required_first_chars`)."""
+    lead: str = ""
+    """What the anchor lets precede the phrase (whitespace; brackets for line starts)."""
+
+
+_ANCHOR_LEADS = {r"\A\s*": " \t\n\r\x0b\x0c", r"\A[\s(\[]*": " \t\n\r\x0b\x0c(["}
+"""The anchors whose leading characters the first-character test knows (their ASCII part:
+any other character before a phrase turns the test off)."""
 
 
 class Matcher:
@@ -205,7 +215,11 @@ class Matcher:
             literals = required_literals(p.pattern)
             if len(literals) > MAX_NEEDS:
                 literals = ()  # too many alternatives to be worth a prefilter: always tried
-            compiled.append(_Compiled(pattern, p.id, literals, required_last_char(pattern.pattern)))
+            lead = _ANCHOR_LEADS.get(anchor)
+            first = required_first_chars(p.pattern, not p.case, lead) if lead is not None else ""
+            compiled.append(
+                _Compiled(pattern, p.id, literals, required_last_char(pattern.pattern), first, lead or "")
+            )
         self._compiled = tuple(compiled)
         self._always = tuple(i for i, c in enumerate(compiled) if not c.needs)
         needs = sorted({n for c in compiled for n in c.needs}, key=len, reverse=True)
@@ -300,7 +314,14 @@ class Matcher:
         # the literals a phrase needs that this document has: a text holding none of them
         # cannot match it (a literal also implies the shorter ones it starts with)
         gated = tuple(
-            _Compiled(c.pattern, c.id, tuple(n for n in found if any(n.startswith(m) for m in c.needs)), c.last)
+            _Compiled(
+                c.pattern,
+                c.id,
+                tuple(n for n in found if any(n.startswith(m) for m in c.needs)),
+                c.last,
+                c.first,
+                c.lead,
+            )
             for c in narrowed._compiled
         )
         if any(c.needs for c in gated):  # (phrases with no literal are simply always tried)
@@ -357,12 +378,18 @@ class Matcher:
         line (``-1``: unknown, the text is probed for each literal instead).
         """
         last: str | None = None
+        head: str | None = None
         for c in self._candidates(text, lower, mask):
             if c.last:
                 if last is None:
                     last = text.rstrip()[-1:]
                 if last != c.last:
                     continue
+            if c.first:
+                if head is None:
+                    head = text.lstrip(c.lead)[:1]  # (one anchor per matcher: one lead)
+                if head.isascii() and head not in c.first:
+                    continue  # ("" too: nothing but lead, and the phrase needs a character)
             m = c.pattern.match(text)
             if m:
                 return Hit(m.start(), m.end(), c.id)
@@ -492,6 +519,84 @@ def compile_matcher(phrases: Iterable[Phrase], *, anchor: str = "", suffix: str 
 
 
 _PROPERTY = std_re.compile(r"\\[pP]\{[^}]*\}|\\[pP]\w")
+
+
+def required_first_chars(pattern: str, ignorecase: bool, lead: str) -> str:
+    r"""The ASCII characters every match of ``pattern`` opens with, as one string (both cases
+    when ``ignorecase``), or ``""`` when the parse cannot tell: a match may be empty, may open
+    with a non-ASCII character an ignore-case pattern reads as ASCII, or with one of ``lead``
+    (which the anchor before it may have taken instead).
+
+    A text whose first character past ``lead`` is ASCII and not among them cannot match; a
+    non-ASCII one is always tried.
+
+    >>> sorted(required_first_chars(r"(?:\d+\s*){2,}(?:Next)?", False, " "))[:3]
+    ['0', '1', '2']
+    >>> required_first_chars(r"A\s*[-+]|A\s+A", True, " ")
+    'Aa'
+    >>> required_first_chars(r"\(?Ayo", True, " (")  # the anchor may take the bracket
+    ''
+    """
+    from re import _constants as c  # type: ignore[attr-defined]  # the stdlib regex parser
+    from re import _parser as sre_parse  # type: ignore[attr-defined]
+
+    try:
+        tree = sre_parse.parse(_PROPERTY.sub(r"\\w", pattern))
+    except Exception:  # a syntax only the regex module knows: no test for this phrase
+        return ""
+    if tree.state.flags & (c.SRE_FLAG_IGNORECASE | c.SRE_FLAG_VERBOSE):
+        return ""  # (inline global flags: not worth the care)
+    unknown: set[str] = {"unknown"}
+
+    def literal(code: int) -> set[str]:
+        char = chr(code)
+        if not char.isascii():
+            return unknown if ignorecase else set()  # (a non-ASCII text character is always tried)
+        return {char.lower(), char.upper()} if ignorecase else {char}
+
+    def item(op: Any, av: Any) -> tuple[set[str], bool]:
+        if op is c.LITERAL:
+            return literal(av), False
+        if op is c.IN:
+            out: set[str] = set()
+            for kind, value in av:
+                if kind is c.LITERAL:
+                    out |= literal(value)
+                elif kind is c.RANGE and value[1] - value[0] < 64:
+                    for code in range(value[0], value[1] + 1):
+                        out |= literal(code)
+                elif kind is c.CATEGORY and value is c.CATEGORY_DIGIT:
+                    out |= set("0123456789")  # (other digits are not ASCII: always tried)
+                else:
+                    return unknown, False
+            return out, False
+        if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+            return set(), True  # zero-width: what follows opens the match
+        if op is c.SUBPATTERN:
+            if av[1] or av[2]:  # scoped flags
+                return unknown, False
+            return sequence(av[-1])
+        if op is c.BRANCH:
+            firsts = [sequence(branch) for branch in av[1]]
+            return set().union(*(f for f, _ in firsts)), any(n for _, n in firsts)
+        if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+            found, nullable = sequence(av[2])
+            return found, nullable or av[0] == 0
+        return unknown, False
+
+    def sequence(items: Any) -> tuple[set[str], bool]:
+        out: set[str] = set()
+        for op, av in items:
+            found, nullable = item(op, av)
+            out |= found
+            if not nullable:
+                return out, False
+        return out, True
+
+    found, nullable = sequence(tree)
+    if nullable or "unknown" in found or not found or any(ch in lead or ch.isspace() for ch in found):
+        return ""
+    return "".join(sorted(found))
 
 
 def required_last_char(pattern: str) -> str:
