@@ -20,6 +20,7 @@ COMPILED = [
     "document.py",
     "language.py",
     "phrases.py",
+    "runner.py",
     "segment.py",
     "shapes.py",
     "rules/__init__.py",

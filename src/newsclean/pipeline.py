@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from newsclean.document import Decision, Document, Meta, paragraphs_of, sliceable_lower
+from newsclean.document import Document, Meta, paragraphs_of, sliceable_lower
 from newsclean.errors import ConfigError, InputError
 from newsclean.html import HtmlPage, looks_like_html, parse_html
 from newsclean.language import default_timezone, guess_language
@@ -22,6 +21,7 @@ from newsclean.model import Article, Kind, Provenance, Removal
 from newsclean.phrases import LiteralScanner, literal_mask, phrasebook_from, phrasebook_literals
 from newsclean.rules import RULE_NAMES, Rule, default_rules
 from newsclean.rules.layout import HtmlHeadline
+from newsclean.runner import run_rules
 from newsclean.segment import normalize_space, split_lines
 
 MAX_CHARS = 20_000_000
@@ -219,32 +219,7 @@ class Cleaner:
         )
 
     def _run(self, doc: Document, last: Sequence[Rule] = ()) -> tuple[list[dict[str, Any]], list[tuple[str, Meta]]]:
-        applied: list[Decision] = []
-        metas: list[tuple[str, Meta]] = []
-        for rule in (*self.rules, *last):
-            for d in list(rule.decide(doc)):
-                if d.end <= d.start or doc.covers(d.start, d.end):
-                    continue
-                doc.remove(d.start, d.end)
-                applied.append(d)
-                if d.meta is not None:
-                    metas.append((d.rule, d.meta))
-        applied.sort(key=_decision_start)
-        source = doc.source
-        line_starts = [start for start, _ in doc.lines]
-        # plain dicts: the Article validates them all in one call (faster than a model each)
-        removals = [
-            {
-                "text": source[d.start : d.end], "rule": d.rule, "reason": d.reason, "kind": d.kind,
-                "start": d.start, "end": d.end, "line": max(bisect_right(line_starts, d.start) - 1, 0),
-            }
-            for d in applied
-        ]
-        return removals, metas
-
-
-def _decision_start(d: Decision) -> int:
-    return d.start
+        return run_rules(doc, (*self.rules, *last))
 
 
 _HTML_HEADLINE = HtmlHeadline()
