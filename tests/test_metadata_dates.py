@@ -166,6 +166,29 @@ def test_the_year_prefilter_finds_what_the_full_search_finds(text: str, pad: str
     assert dates.find_timestamp(text, default_tz=tz) == full
 
 
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from([*_DATEISH, "Minggu,", "Jum'at,", "Wednesday.", "Thursday,", "Desember", "10,", ""]),
+        max_size=14,
+    ).map(" ".join),
+    st.sampled_from(["", " ", "  ", ",", " , ,"]),
+)
+@example("Wednesday'at.,,,,10 Desember 2022", "")  # the longest weekday part: 17 characters
+@example("Wednesday,    10/12/2022 13:19 WIB", " ")
+def test_the_core_first_search_finds_what_the_date_pattern_finds(text: str, pad: str) -> None:
+    """The date pattern is searched for from just before the first core (day, month, year):
+    the same match, groups included, from every starting position."""
+    from newsclean.metadata import dates
+
+    text = pad.join(text.split(" ")) if pad else text
+    patterns = dates._patterns()
+    for pos in range(len(text) + 1):
+        fast = dates._date_search(patterns, text, pos)
+        slow = patterns.date.search(text, pos)
+        assert (fast and (fast.span(), fast.groupdict())) == (slow and (slow.span(), slow.groupdict())), pos
+
+
 _HINTISH = st.lists(
     st.sampled_from(["WIB", "wita", "Senin", "KAMIS", "Jum'at", "minggu", "12", " ", "\n", "Maret", "juli", "2019",
                      "ſenin", "\u212aamis", "W\u0130B", "w\u0131t", "“", "x", "with", "5 ", " 2020", "JUNI", "_"]),

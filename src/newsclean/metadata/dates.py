@@ -54,6 +54,8 @@ class _Patterns:
     range_before: re.Pattern[str]
     bad_time: re.Pattern[str]
     """A time-like text right after a date whose time was not accepted (``25:61``)."""
+    core: re.Pattern[str]
+    """The ``core`` group of ``date`` alone: where a date's day, month and year start."""
 
 
 _LETTER = r"[^\W\d_]"
@@ -70,8 +72,9 @@ def _patterns() -> _Patterns:
     word_start = rf"(?:{not_letter}|(?<=[a-z])(?=[A-Z]))"
     month = rf"{_LETTER}{{3,9}}(?!{_LETTER})\.?"
     year_end = r"(?:(?!\d)|(?=\d{1,2}:\d\d))"  # "2023" or the glued "20232:26 PM"
-    date = rf"""
-        (?:{word_start}(?P<wd>{_LETTER}{{3,9}}(?:['’]{_LETTER}{{2}})?)\.?[\s,]{{0,4}})?
+    weekday = rf"""
+        (?:{word_start}(?P<wd>{_LETTER}{{3,9}}(?:['’]{_LETTER}{{2}})?)\.?[\s,]{{0,4}})?"""
+    core = rf"""
         (?P<core>
             (?<![\d/.-])(?P<d1>[0-3]?\d)[\s-]{{1,3}}(?P<m1>{month}),?[\s-]{{1,3}}
                 (?P<y1>(?:19|20)\d\d){year_end}
@@ -79,7 +82,8 @@ def _patterns() -> _Patterns:
                 ,?\s{{1,3}}(?P<y2>(?:19|20)\d\d){year_end}
           | (?<![\d/.-])(?P<y4>(?:19|20)\d\d)-(?P<m4>[01]\d)-(?P<d4>[0-3]\d)(?!\d)
           | (?<![\d/.-])(?P<d3>[0-3]?\d)(?P<s3>[/.-])(?P<m3>[01]?\d)(?P=s3)(?P<y3>(?:19|20)\d\d)(?![\d/.-])
-        )
+        )"""
+    date = weekday + core + rf"""
         (?:
             (?:[\s,|/•·–—-]{{0,5}}(?:(?i:pukul|jam|at|@)\.?\s{{1,3}})?|T)
             (?P<h>[0-2]?\d)[:.](?P<mi>[0-5]\d)(?:[:.](?P<s>[0-5]\d)(?:[.,]\d{{1,6}})?)?(?![\d.:])
@@ -99,7 +103,25 @@ def _patterns() -> _Patterns:
         word=re.compile(rf"{_LETTER}+"),
         range_before=re.compile(r"\d\s{0,2}[-–]\s{0,2}$"),
         bad_time=re.compile(r"[\s,|/•·–—-]{0,5}(?:(?i:pukul|jam|at)\.?\s{1,3})?\d{1,2}[:.]\d"),
+        core=re.compile(core, re.VERBOSE),
     )
+
+
+WEEKDAY_REACH = 17
+"""The longest a weekday before a date's core can be: a word of up to 9 letters, an
+apostrophe and 2 more (``Jum'at``), a dot and 4 spaces or commas (the ``weekday`` part)."""
+
+
+def _date_search(patterns: _Patterns, text: str, pos: int) -> re.Match[str] | None:
+    """``patterns.date.search(text, pos)``, several times cheaper on a line holding a year but
+    no date: the core (day, month, year) is looked for first, which is cheap at every
+    position, and the whole pattern, whose weekday part is tried at every word, only from
+    :data:`WEEKDAY_REACH` characters before it. The same match: any match has a core at least
+    as far on, and starts at most that far before its own core."""
+    core = patterns.core.search(text, pos)
+    if core is None:
+        return None
+    return patterns.date.search(text, max(pos, core.start() - WEEKDAY_REACH))
 
 
 def _offset(minutes: int) -> dt.timezone:
@@ -218,7 +240,7 @@ def _find_timestamp(text: str, default_tz: dt.tzinfo | None, pos: int) -> DateMa
     found: list[DateMatch] = []
     previous_end = 0
     weekdays = date_tables().weekdays
-    while (m := patterns.date.search(text, pos)) is not None:
+    while (m := _date_search(patterns, text, pos)) is not None:
         if _is_story_date(text, m) or (m["h"] is None and patterns.bad_time.match(text, m.end())):
             pos = m.end()  # in-story date, or "21 Januari 2019 25:61" (an impossible time)
             continue
