@@ -71,8 +71,10 @@ Prints a progress line about every 30 s, then the summary: inputs, MB, failures 
 and by kind), the slowest call, the time per MB (max and p99, over inputs of at least
 ``MIN_CHARS_FOR_RATE`` characters) and the 5 inputs with the highest time per MB, each with
 its family and a sketch (a call that would be one of these extremes is timed again: the
-fastest of three counts, the last two timed as timeit does, with the garbage collector
-paused: a collection of the harness's own garbage can stall one call by 100 ms or more).
+fastest of five counts, the last four timed as timeit does, with the garbage collector
+paused and 20 ms apart: a collection of the harness's own garbage, or the virtual machine's
+host, can stall one call by 100 ms or more). After the run, those inputs are timed once more
+alone, with no worker running, and both figures are printed.
 """
 
 from __future__ import annotations
