@@ -34,7 +34,10 @@ from newsclean.io_formats import (
 T = TypeVar("T")
 R = TypeVar("R")
 
-DEFAULT_CHUNKSIZE = 32
+DEFAULT_CHUNKSIZE = 128
+"""Records sent to a worker at a time: fewer, larger messages leave the parent (which reads,
+sends, receives and writes every record) less work per record now that a record takes
+under half a millisecond to clean."""
 COMPACT: dict[str, Any] = {"ensure_ascii": False, "separators": (",", ":")}
 """JSON like pydantic's ``model_dump_json``: UTF-8 as is, no spaces."""
 WINDOW_CHUNKS_PER_WORKER = 4
