@@ -521,6 +521,18 @@ def compile_matcher(phrases: Iterable[Phrase], *, anchor: str = "", suffix: str 
 _PROPERTY = std_re.compile(r"\\[pP]\{[^}]*\}|\\[pP]\w")
 
 
+def _parsed(pattern: str) -> Any:
+    """``pattern`` parsed by the standard library's regex parser (``\\p{..}`` read as ``\\w``,
+    which matches one character as it does), or ``None`` for a syntax only the regex module
+    knows: what the prefilter and the first- and last-character tests are worked out from."""
+    from re import _parser as sre_parse  # type: ignore[attr-defined]
+
+    try:
+        return sre_parse.parse(_PROPERTY.sub(r"\\w", pattern))
+    except Exception:
+        return None
+
+
 def required_first_chars(pattern: str, ignorecase: bool, lead: str) -> str:
     r"""The ASCII characters every match of ``pattern`` opens with, as one string (both cases
     when ``ignorecase``), or ``""`` when the parse cannot tell: a match may be empty, may open
@@ -538,11 +550,9 @@ def required_first_chars(pattern: str, ignorecase: bool, lead: str) -> str:
     ''
     """
     from re import _constants as c  # type: ignore[attr-defined]  # the stdlib regex parser
-    from re import _parser as sre_parse  # type: ignore[attr-defined]
 
-    try:
-        tree = sre_parse.parse(_PROPERTY.sub(r"\\w", pattern))
-    except Exception:  # a syntax only the regex module knows: no test for this phrase
+    tree = _parsed(pattern)
+    if tree is None:  # a syntax only the regex module knows: no test for this phrase
         return ""
     if tree.state.flags & (c.SRE_FLAG_IGNORECASE | c.SRE_FLAG_VERBOSE):
         return ""  # (inline global flags: not worth the care)
@@ -612,11 +622,9 @@ def required_last_char(pattern: str) -> str:
     ('', '')
     """
     from re import _constants as c  # type: ignore[attr-defined]  # the stdlib regex parser
-    from re import _parser as sre_parse  # type: ignore[attr-defined]
 
-    try:
-        tree = sre_parse.parse(_PROPERTY.sub(r"\\w", pattern))
-    except Exception:  # a syntax only the regex module knows: no test for this phrase
+    tree = _parsed(pattern)
+    if tree is None:  # a syntax only the regex module knows: no test for this phrase
         return ""
 
     def space_run(op: Any, av: Any) -> bool:  # \s* (or \s+): trailing whitespace
@@ -673,11 +681,9 @@ def required_literals(pattern: str) -> tuple[str, ...]:
     ()
     """
     from re import _constants as c  # type: ignore[attr-defined]  # the stdlib regex parser
-    from re import _parser as sre_parse  # type: ignore[attr-defined]
 
-    try:
-        tree = sre_parse.parse(_PROPERTY.sub(r"\\w", pattern))
-    except Exception:  # a syntax only the regex module knows: no prefilter for this phrase
+    tree = _parsed(pattern)
+    if tree is None:  # a syntax only the regex module knows: no prefilter for this phrase
         return ()
 
     def best(options: list[tuple[str, ...]]) -> tuple[str, ...] | None:
