@@ -45,3 +45,11 @@ def contains_any(needles: tuple[str, ...], text: str) -> bool:
         if needle in text:
             return True
     return False
+
+
+FOLDED_BY_RE = ("\u0130", "\u0131", "\u017f", "\u212a")
+"""The non-ASCII letters an ignore-case ``re`` pattern matches as ASCII ones (İ, ı, ſ and the
+Kelvin sign, as the ``re`` documentation lists them): a text holding none of them can be
+tested with lower-cased substrings instead."""
+FOLDED_BY_REGEX = ("\u0130", "\u017f", "\u212a")
+"""The same for the ``regex`` module, which does not fold ı."""

@@ -22,6 +22,7 @@ import regex
 
 from newsclean.metadata._data import alternation, date_tables, not_place_words, outlet_tables
 from newsclean.metadata._outlets import outlet_patterns
+from newsclean.segment import FOLDED_BY_REGEX, contains_any
 
 __all__ = ["BARE_PLACE_WORDS", "MAX_PLACE_WORDS", "DatelineMatch", "match_dateline", "opens_story"]
 
@@ -58,9 +59,6 @@ class _Forms:
 
 _DOMAIN_START = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}-]{0,40}\.")
 """How an outlet written as a domain (``KOMPAS.com``) opens."""
-_FOLDED = ("\u017f", "\u212a", "\u0130")
-"""Letters an ignore-case pattern reads as ASCII (ſ, the Kelvin sign, İ): they turn the
-lower-case test off."""
 _OUTLET_FORMS = frozenset({"outlet_place", "outlet_dash_place", "outlet"})
 """The forms that open with the outlet tag."""
 
@@ -70,7 +68,7 @@ def _may_open_with_outlet(head: str, forms: _Forms) -> bool:
     outlet prefix, or a domain-like token. A cheap test before the forms that open with one;
     it never says no where they match."""
     start = len(head) - len(head.lstrip())
-    if any(c in head for c in _FOLDED):
+    if contains_any(FOLDED_BY_REGEX, head):
         return True
     if head[start : start + 40].lower().startswith(forms.outlet_starts):
         return True

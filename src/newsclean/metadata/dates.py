@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass
 
 from newsclean.metadata._data import alternation, date_tables
+from newsclean.segment import FOLDED_BY_RE, contains_any
 
 __all__ = ["MAX_LINE", "DateMatch", "find_timestamp", "parse_datetime"]
 
@@ -329,11 +330,9 @@ def parse_datetime(value: str, *, default_tz: dt.tzinfo | None) -> dt.datetime |
 _ID_WORD = re.compile(r"(?i)\b(?:WI(?:B|TA|T)|senin|kamis|jum(?:at|'at)|minggu)\b")
 _ID_DATE = re.compile(r"(?i)\d\s+(?:maret|ju(?:ni|li)|agustus|oktober|desember|nopember|pebruari)\s+(?:19|20)\d\d")
 HINT_CHARS = 3000
-_FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
-"""The non-ASCII letters an ignore-case ``re`` pattern matches as ASCII ones (İ ı ſ and the
-Kelvin sign). In a text without them, the two patterns above match where their lower-case,
-case-sensitive forms below match the lower-cased text (same offsets: İ is the only letter
-whose lower case is longer), and those are searched for far more cheaply."""
+# In a text without the letters re folds to ASCII (FOLDED_BY_RE), the two patterns above match
+# where their lower-case, case-sensitive forms below match the lower-cased text (same offsets:
+# İ is the only letter whose lower case is longer), and those are searched for far more cheaply.
 _ID_WORD_LOWER = re.compile(r"\b(?:wi(?:b|ta|t)|senin|kamis|jum(?:at|'at)|minggu)\b")
 _ID_WORD_START = re.compile(r"(?:wi(?:b|ta|t)|senin|kamis|jum(?:at|'at)|minggu)")
 r"""Where ``_ID_WORD_LOWER`` may match (the leading ``\b`` makes ``re`` try every position)."""
@@ -345,7 +344,7 @@ r"""Where ``_ID_DATE_LOWER``'s month may be (its leading ``\d`` makes ``re`` try
 def _says_indonesian(head: str, low: str | None) -> bool:
     """Whether ``_ID_WORD`` or ``_ID_DATE`` matches in ``head`` (``low``: its lower case, when
     the caller has it)."""
-    if any(c in head for c in _FOLDS_TO_ASCII):
+    if contains_any(FOLDED_BY_RE, head):
         return _ID_WORD.search(head) is not None or _ID_DATE.search(head) is not None
     if low is None:
         low = head.lower()

@@ -12,7 +12,7 @@ import regex
 from newsclean.document import Decision, Document, Piece
 from newsclean.phrases import MIN_SCANNED, Phrasebook, literal_mask
 from newsclean.rules.base import PhraseRule
-from newsclean.segment import contains_any
+from newsclean.segment import FOLDED_BY_REGEX, contains_any
 from newsclean.shapes import ends_sentence, headline_case
 
 MAX_HEADLINE_WORDS = 30
@@ -149,7 +149,7 @@ class RelatedLinks:
         A cheap test before the pattern; it never says no where the pattern matches (Python's
         spaces include the pattern's, and ``ſ`` and ``İ``, which the pattern's ignore-case
         reads as ``s`` and ``i``, turn it off)."""
-        if not self._ascii_words or "\u017f" in text or "\u0130" in text:
+        if not self._ascii_words or contains_any(FOLDED_BY_REGEX, text):
             return True
         head = lower.lstrip()
         if head.startswith("("):
@@ -168,7 +168,7 @@ class RelatedLinks:
         to look for (those the document holds; default all)."""
         window = text[start:colon]
         low = window.lower()
-        if not self._ascii_words or len(low) != len(window) or "\u017f" in window or "\u212a" in window:
+        if not self._ascii_words or len(low) != len(window) or contains_any(FOLDED_BY_REGEX, window):
             return start
         first = -1
         for word in self._first_words if words is None else words:
