@@ -19,6 +19,7 @@ from newsclean.phrases import (
     phrasebook_literals,
     required_literals,
 )
+from newsclean.rules.leftovers import _HAS_TEXT, has_text
 from newsclean.segment import normalize_space, split_lines
 from test_phrases import LINES
 
@@ -186,3 +187,10 @@ def test_an_anchored_phrase_is_skipped_only_where_it_cannot_match(line: str, lea
     if phrase.pattern.match(text):
         head = text.lstrip(phrase.lead)[:1]
         assert not head.isascii() or head in phrase.first
+
+
+@settings(max_examples=500, derandomize=True)
+@given(st.text(alphabet=" \t\u00a0aZ09é٣•)-\u3000", max_size=6))
+def test_the_leftovers_shortcut_answers_as_the_pattern_does(text: str) -> None:
+    """``has_text`` answers from an ASCII first character without the pattern: the same answer."""
+    assert has_text(text) == (_HAS_TEXT.search(text) is not None)
