@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from enum import StrEnum
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 
 class Kind(StrEnum):
@@ -62,23 +62,25 @@ class Article(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
+    # list and dict fields default through a factory: a literal ``[]`` default is deep-copied
+    # for every article that leaves the field out
     title: str | None = None
-    authors: list[str] = []
-    editors: list[str] = []
+    authors: list[str] = Field(default_factory=list)
+    editors: list[str] = Field(default_factory=list)
     timestamp: dt.datetime | dt.date | None = None
     """Publication time; timezone-aware whenever the page or outlet tells the zone; a plain
     date when the page prints no time."""
     updated: dt.datetime | dt.date | None = None
     """Last update time, when the page prints one (``Diperbarui``, ``Updated``)."""
     dateline: str | None = None
-    paragraphs: list[str] = []
-    captions: list[str] = []
+    paragraphs: list[str] = Field(default_factory=list)
+    captions: list[str] = Field(default_factory=list)
     site: str | None = None
     """The outlet, when known (from ``site=``, the URL, or an outlet tag in the text)."""
     url: str | None = None
     language: str | None = None
-    removals: list[Removal] = []
-    provenance: dict[str, Provenance] = {}
+    removals: list[Removal] = Field(default_factory=list)
+    provenance: dict[str, Provenance] = Field(default_factory=dict)
     """For each metadata field that has a value: found in the page, or given by the caller."""
     empty_reason: str | None = None
     """Why ``paragraphs`` is empty, when it is (``empty_input``, ``not_an_article``, ...)."""
