@@ -190,7 +190,7 @@ def test_the_core_first_search_finds_what_the_date_pattern_finds(text: str, pad:
 
 
 _HINTISH = st.lists(
-    st.sampled_from(["WIB", "wita", "Senin", "KAMIS", "Jum'at", "minggu", "12", " ", "\n", "Maret", "juli", "2019",
+    st.sampled_from(["WIB", "wita", "Senin", "KAMIS", "Jum'at", "minggu", "12", " ", "\n", "Maret", "juli", "AGUSTUS", "2019",
                      "ſenin", "\u212aamis", "W\u0130B", "w\u0131t", "“", "x", "with", "5 ", " 2020", "JUNI", "_"]),
     max_size=20,
 ).map("".join)
@@ -199,6 +199,7 @@ _HINTISH = st.lists(
 @settings(max_examples=300, deadline=None)
 @given(_HINTISH)
 @example("dibuka 5 Maret 2019 lalu")
+@example("Jakarta, 17 AGUSTUS 2020")
 @example("x12 \n JUNI  2020")
 @example("with a witness")
 @example("pukul 10.00 WIB.")

@@ -19,6 +19,7 @@ import datetime as dt
 import email.utils
 import functools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from newsclean.metadata._data import alternation, date_tables
@@ -334,11 +335,21 @@ HINT_CHARS = 3000
 # where their lower-case, case-sensitive forms below match the lower-cased text (same offsets:
 # İ is the only letter whose lower case is longer), and those are searched for far more cheaply.
 _ID_WORD_LOWER = re.compile(r"\b(?:wi(?:b|ta|t)|senin|kamis|jum(?:at|'at)|minggu)\b")
-_ID_WORD_START = re.compile(r"(?:wi(?:b|ta|t)|senin|kamis|jum(?:at|'at)|minggu)")
+_ID_WORD_STARTS = ("wib", "wit", "senin", "kamis", "jum", "minggu")
 r"""Where ``_ID_WORD_LOWER`` may match (the leading ``\b`` makes ``re`` try every position)."""
 _ID_DATE_LOWER = re.compile(r"\d\s+(?:maret|ju(?:ni|li)|agustus|oktober|desember|nopember|pebruari)\s+(?:19|20)\d\d")
-_ID_MONTH = re.compile(r"maret|ju(?:ni|li)|agustus|oktober|desember|nopember|pebruari")
+_ID_MONTHS = ("maret", "juni", "juli", "agustus", "oktober", "desember", "nopember", "pebruari")
 r"""Where ``_ID_DATE_LOWER``'s month may be (its leading ``\d`` makes ``re`` try every position)."""
+
+
+def _occurrences(text: str, words: tuple[str, ...]) -> Iterator[int]:
+    """Every position where one of ``words`` occurs in ``text`` (a ``str.find`` loop a word:
+    a pattern alternating them tried every position)."""
+    for word in words:
+        at = text.find(word)
+        while at != -1:
+            yield at
+            at = text.find(word, at + 1)
 
 
 def _says_indonesian(head: str, low: str | None) -> bool:
@@ -348,14 +359,14 @@ def _says_indonesian(head: str, low: str | None) -> bool:
         return _ID_WORD.search(head) is not None or _ID_DATE.search(head) is not None
     if low is None:
         low = head.lower()
-    # a match starts where a word of the pattern does (a word's inside has no \b)
-    if any(_ID_WORD_LOWER.match(low, m.start()) for m in _ID_WORD_START.finditer(low)):
+    # a match starts where a word of the pattern does
+    if any(_ID_WORD_LOWER.match(low, start) for start in _occurrences(low, _ID_WORD_STARTS)):
         return True
-    for m in _ID_MONTH.finditer(low):  # a date match is a digit, spaces, then the month
-        at = m.start()
+    for month in _occurrences(low, _ID_MONTHS):  # a date match is a digit, spaces, then the month
+        at = month
         while at > 0 and low[at - 1].isspace():
             at -= 1
-        if 0 < at < m.start() and _ID_DATE_LOWER.match(low, at - 1):
+        if 0 < at < month and _ID_DATE_LOWER.match(low, at - 1):
             return True
     return False
 
