@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import newsclean
-from newsclean.document import Document, iter_pieces, sliceable_lower
+from newsclean.document import Document, Piece, iter_pieces, sliceable_lower
 from newsclean.language import guess_language
 from newsclean.phrases import (
     MAX_NEEDS,
@@ -19,6 +19,7 @@ from newsclean.phrases import (
     phrasebook_literals,
     required_literals,
 )
+from newsclean.rules.layout import _LINK_START, _LOWER_START, _SENTENCE_END, SHORT_WORDS, Line
 from newsclean.rules.leftovers import _HAS_TEXT, has_text
 from newsclean.segment import normalize_space, split_lines
 from test_phrases import LINES
@@ -194,3 +195,17 @@ def test_an_anchored_phrase_is_skipped_only_where_it_cannot_match(line: str, lea
 def test_the_leftovers_shortcut_answers_as_the_pattern_does(text: str) -> None:
     """``has_text`` answers from an ASCII first character without the pattern: the same answer."""
     assert has_text(text) == (_HAS_TEXT.search(text) is not None)
+
+
+@settings(max_examples=500, derandomize=True)
+@given(st.text(alphabet="aZ9 .!?(“”'\u00e9\u00c9-", min_size=1, max_size=10).filter(str.strip))
+def test_a_layout_line_opening_with_an_ascii_letter_reads_as_the_patterns_read_it(text: str) -> None:
+    """``Line.of`` answers a line opening with an ASCII letter without its two start patterns."""
+    line = Line.of(Piece(0, 0, len(text), text))
+    stripped = text.strip()
+    assert line.link == (
+        line.words <= SHORT_WORDS
+        and _LINK_START.match(stripped) is not None
+        and _SENTENCE_END.search(stripped) is None
+    )
+    assert line.lower == (_LOWER_START.match(stripped) is not None)

@@ -122,6 +122,13 @@ class Line:
     def of(cls, piece: Piece) -> Line:
         text = piece.text.strip()
         words = len(text.split())
+        # an ASCII letter first answers both start patterns: a capital opens a link, a
+        # small letter a wrapped sentence (the patterns' set-up cost more than the rest)
+        first = text[:1]
+        if "a" <= first <= "z":
+            return cls(piece, text, words, False, True)
+        if "A" <= first <= "Z":
+            return cls(piece, text, words, words <= SHORT_WORDS and _SENTENCE_END.search(text) is None, False)
         link = (words <= SHORT_WORDS and _LINK_START.match(text) is not None
                 and _SENTENCE_END.search(text) is None)
         return cls(piece, text, words, link, _LOWER_START.match(text) is not None)
