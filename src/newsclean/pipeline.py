@@ -366,7 +366,7 @@ def build_article(
 def _caption_texts(removals: Iterable[Removal | dict[str, Any]]) -> Iterator[str]:
     for r in removals:
         if isinstance(r, dict):
-            if r["kind"] is Kind.CAPTION:
+            if r["kind"] == Kind.CAPTION:
                 yield normalize_space(r["text"])
         elif r.kind is Kind.CAPTION:
             yield normalize_space(r.text)

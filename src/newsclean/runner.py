@@ -37,7 +37,7 @@ def run_rules(doc: Document, rules: Iterable[Rule]) -> tuple[list[dict[str, Any]
             "text": source[d.start : d.end],
             "rule": d.rule,
             "reason": d.reason,
-            "kind": d.kind,
+            "kind": d.kind.value,  # (a plain str: a dict of plain values is not tracked by the GC)
             "start": d.start,
             "end": d.end,
             "line": max(bisect_right(line_starts, d.start) - 1, 0),
