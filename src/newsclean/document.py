@@ -100,16 +100,19 @@ class Piece:
             self._words = clean.count(" ") + 1 if clean else 0
         return self._words
 
-    def cut(self, rel_start: int, rel_end: int, rule: str, reason: str, **kw: object) -> Decision:
+    def cut(
+        self, rel_start: int, rel_end: int, rule: str, reason: str, *, kind: Kind = Kind.BOILERPLATE,
+        meta: Meta | None = None,
+    ) -> Decision:
         """A decision removing ``self.text[rel_start:rel_end]``."""
-        return Decision(self.start + rel_start, self.start + rel_end, rule, reason, **kw)  # type: ignore[arg-type]
+        return Decision(self.start + rel_start, self.start + rel_end, rule, reason, kind, meta)
 
-    def drop(self, rule: str, reason: str, **kw: object) -> Decision:
+    def drop(self, rule: str, reason: str, *, kind: Kind = Kind.BOILERPLATE, meta: Meta | None = None) -> Decision:
         """A decision removing the whole piece (leading/trailing whitespace excluded)."""
         text = self.text
         lead = len(text) - len(text.lstrip())
         trail = len(text.rstrip())
-        return self.cut(lead, max(lead, trail), rule, reason, **kw)
+        return Decision(self.start + lead, self.start + max(lead, trail), rule, reason, kind, meta)
 
 
 @dataclass(slots=True)
