@@ -209,3 +209,17 @@ def test_a_layout_line_opening_with_an_ascii_letter_reads_as_the_patterns_read_i
         and _SENTENCE_END.search(stripped) is None
     )
     assert line.lower == (_LOWER_START.match(stripped) is not None)
+
+
+@settings(max_examples=500, derandomize=True)
+@given(st.text(alphabet=" \t\n([xObBlLſ\u212aeEy:", max_size=8))
+def test_a_line_is_spared_the_prefix_pattern_only_where_it_cannot_match(line: str) -> None:
+    """The byline prefix pattern (``Oleh``, ``By``, ...) is skipped only for a line opening
+    with an ASCII letter that no prefix opens with."""
+    from newsclean.metadata.byline import _may_open_with_prefix, _patterns
+
+    patterns = _patterns()
+    for tail in ("leh: X", "y X", "diting by X"):
+        text = line + tail
+        if patterns.prefix.match(text):
+            assert _may_open_with_prefix(text, patterns.prefix_letters)

@@ -67,6 +67,8 @@ _NAME_TOKEN = r"\p{Lu}[\p{L}\p{M}'’.\-]*"
 class _Patterns:
     prefix: Any
     """A line-opening role prefix: ``Oleh``, ``By``, ``Laporan Wartawan``."""
+    prefix_letters: str
+    """The letters a prefix opens with, in both cases (see :func:`_may_open_with_prefix`)."""
     colon_word: Any
     """A word before a colon; a label when it (or its capitalised tail: ``AkbarEditor``) is one.
     Matched backwards from a colon (see :func:`_colon_words`)."""
@@ -99,6 +101,8 @@ def _patterns() -> _Patterns:
             labels[word.casefold()] = "author" if role == "author" else "editor"
     return _Patterns(
         prefix=regex.compile(rf"[\s(\[]*(?i:(?P<pa>{pa})|(?P<pe>{pe}))(?!\p{{L}})(?:{_S}*:)?"),
+        prefix_letters="".join(sorted({c for w in (*t.prefixes["author"], *t.prefixes["editor"])
+                                       for c in (w[0].lower(), w[0].upper())})),
         colon_word=regex.compile(rf"(?r)([\p{{L}}\p{{N}}/]+){_S}*:\G"),
         by=regex.compile(by),
         colon_labels={w.casefold(): r for r in _ROLES for w in (*t.labels[r], r)},
@@ -216,10 +220,22 @@ def _colon_words(backwards: Any, line: str, pos: int) -> Iterator[Any]:
         colon = line.find(":", colon + 1)
 
 
+_PREFIX_LEAD = " \t\n\r\x0b\x0c(["
+"""ASCII characters the prefix pattern's ``[\\s(\\[]*`` skips."""
+
+
+def _may_open_with_prefix(line: str, letters: str) -> bool:
+    """False when ``line`` opens (past ``_PREFIX_LEAD``) with an ASCII letter no prefix opens
+    with: the prefix pattern cannot match there. Any other character is left to the pattern
+    (an ignore-case ``regex`` pattern folds some non-ASCII letters to ASCII ones)."""
+    first = line.lstrip(_PREFIX_LEAD)[:1]
+    return not (("a" <= first <= "z" or "A" <= first <= "Z") and first not in letters)
+
+
 def _labelled(line: str, default_tz: dt.tzinfo | None) -> Byline | None:
     p = _patterns()
     hits: list[tuple[int, int, Role]] = []
-    m = p.prefix.match(line)
+    m = p.prefix.match(line) if _may_open_with_prefix(line, p.prefix_letters) else None
     pos = 0
     if m is not None:
         role = p.roles[m.lastgroup or "pa"]
