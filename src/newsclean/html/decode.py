@@ -34,6 +34,8 @@ def looks_like_html(text: str) -> bool:
     True
     """
     head = text[:_SNIFF_CHARS]
+    if "<" not in head:
+        return False  # every marker and tag opens with one (most scraped text has none)
     if DOC_MARKER_RE.search(head):
         return True
     tags = 0
