@@ -32,6 +32,11 @@ def normalize_space(text: str) -> str:
                 return text  # already normal (a few substring tests, much cheaper than splitting)
         elif "  " not in text and text.isprintable():
             return text  # every whitespace character but the space is unprintable: none here
+    # trimmed, and with no-break spaces read as spaces (the commonest other whitespace), a
+    # text is often normal already: cheaper to test than to split into words and join
+    trimmed = text.strip().replace("\u00a0", " ")
+    if "  " not in trimmed and trimmed.isprintable():
+        return trimmed
     return " ".join(text.split())
 
 
