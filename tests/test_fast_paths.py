@@ -198,7 +198,12 @@ def test_the_leftovers_shortcut_answers_as_the_pattern_does(text: str) -> None:
 
 
 @settings(max_examples=500, derandomize=True)
-@given(st.text(alphabet="aZ9 .!?(“”'\u00e9\u00c9-", min_size=1, max_size=10).filter(str.strip))
+@given(
+    st.tuples(
+        st.sampled_from(["", "(", "“", "'", "-", "[", "((", "\u00a0", "\u00ab"]),
+        st.text(alphabet="aZ9 .!?(“”'\u00e9\u00c9-", min_size=1, max_size=10),
+    ).map("".join).filter(str.strip)
+)
 def test_a_layout_line_opening_with_an_ascii_letter_reads_as_the_patterns_read_it(text: str) -> None:
     """``Line.of`` answers a line opening with an ASCII letter without its two start patterns."""
     line = Line.of(Piece(0, 0, len(text), text))

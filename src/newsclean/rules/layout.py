@@ -102,6 +102,8 @@ _INNER_SENTENCE = regex.compile(r"\p{Ll}{2}[.!?]\s+\p{Lu}\p{Ll}")
 """A sentence ends and another starts inside the line."""
 _LINK_START = regex.compile(r"\A\W*(?:\p{Lu}|\p{N}+\W*\Z)")
 _LOWER_START = regex.compile(r"\A[\"“'‘(]?[\p{Ll}\p{N}]")
+_OPENING_MARKS = "\"“'‘("
+"""The marks ``_LOWER_START`` allows before the first letter (``_LINK_START``'s ``\\W`` too)."""
 
 
 @dataclass(slots=True)
@@ -122,9 +124,12 @@ class Line:
     def of(cls, piece: Piece) -> Line:
         text = piece.text.strip()
         words = len(text.split())
-        # an ASCII letter first answers both start patterns: a capital opens a link, a
-        # small letter a wrapped sentence (the patterns' set-up cost more than the rest)
+        # an ASCII letter first (after one opening mark, which both allow) answers both start
+        # patterns: a capital opens a link, a small letter a wrapped sentence (the patterns'
+        # set-up cost more than the rest)
         first = text[:1]
+        if first in _OPENING_MARKS:
+            first = text[1:2]
         if "a" <= first <= "z":
             return cls(piece, text, words, False, True)
         if "A" <= first <= "Z":
