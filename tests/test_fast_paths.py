@@ -228,3 +228,16 @@ def test_a_line_is_spared_the_prefix_pattern_only_where_it_cannot_match(line: st
         text = line + tail
         if patterns.prefix.match(text):
             assert _may_open_with_prefix(text, patterns.prefix_letters)
+
+
+@settings(max_examples=500, derandomize=True)
+@given(st.lists(st.sampled_from(["Kata dia.", " ", "(", ")", "abc", "FJR", "/", "\n", "*", "Lita Febriani", "”", "x"]),
+                max_size=10).map("".join))
+def test_a_closing_bracket_is_searched_for_from_the_last_opening_one(text: str) -> None:
+    """The credits rule's closing-bracket patterns, searched from the text's last ``(``, find
+    what a search from the start finds."""
+    from newsclean.rules.credits import _INITIALS, _NAME_CREDIT, _search_last_bracket
+
+    for pattern in (_INITIALS, _NAME_CREDIT):
+        found, expected = _search_last_bracket(pattern, text), pattern.search(text)
+        assert (found and found.span()) == (expected and expected.span())

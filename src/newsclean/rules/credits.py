@@ -6,6 +6,7 @@ article's authors and editors."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 import regex
 
@@ -36,6 +37,17 @@ def _closes_bracket(text: str) -> bool:
     return text.rstrip().endswith(")")
 
 
+def _search_last_bracket(pattern: Any, text: str) -> Any:
+    """``pattern.search(text)`` for ``_INITIALS`` and ``_NAME_CREDIT``: a bracket closing the
+    text, with no bracket inside, opened after a sentence end (a lookbehind) or after nothing
+    but spaces (``\\A\\s*``). Its ``(`` is the text's last one, so the search starts there (the
+    lookbehind still reads what comes before), unless only spaces come before it."""
+    k = text.rfind("(")
+    if k == -1:
+        return None
+    return pattern.search(text, 0 if k == 0 or text[:k].isspace() else k)
+
+
 class Credits:
     name = "credits"
 
@@ -56,7 +68,7 @@ class Credits:
         for idx, piece in enumerate(pieces):
             text = piece.text
             lower: str | None = piece.lower  # text.lower(), computed once per piece
-            m = _INITIALS.search(text) if _closes_bracket(text) else None
+            m = _search_last_bracket(_INITIALS, text) if _closes_bracket(text) else None
             if m:
                 yield piece.cut(m.start(), m.end(), self.name, "editor_initials")
                 text = text[: m.start()]
@@ -117,7 +129,7 @@ def _name_credit(text: str) -> tuple[int, tuple[str, ...]] | None:
     """``(start, person names)`` of a parenthesised credit closing ``text``, if it is one."""
     if not _closes_bracket(text):
         return None
-    m = _NAME_CREDIT.search(text)
+    m = _search_last_bracket(_NAME_CREDIT, text)
     if not m:
         return None
     parts = [p.strip() for p in m.group("names").split("/")]
