@@ -3,8 +3,11 @@ patched after removals, and phrase matchers cut down to the literals a document 
 
 from __future__ import annotations
 
+import functools
+from typing import Any
+
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import newsclean
@@ -241,3 +244,27 @@ def test_a_closing_bracket_is_searched_for_from_the_last_opening_one(text: str) 
     for pattern in (_INITIALS, _NAME_CREDIT):
         found, expected = _search_last_bracket(pattern, text), pattern.search(text)
         assert (found and found.span()) == (expected and expected.span())
+
+
+@functools.cache
+def _credits_rule() -> Any:
+    from newsclean.rules.credits import Credits
+
+    return next(r for r in newsclean.Cleaner().rules if isinstance(r, Credits))
+
+
+@settings(max_examples=500, derandomize=True)
+@given(st.lists(st.sampled_from(["Kata dia.", " ", "(", "\n", "\x1c", "Editor", "Red", ":", "Reporting by", "x", "”"]),
+                max_size=10).map("".join))
+@example("Kata dia. (Editor: Ani)")
+@example("x (\n Red: Budi")
+def test_a_credit_label_is_searched_for_from_where_one_may_start(text: str) -> None:
+    """The credit-line pattern, searched from before the first label, finds what a search
+    from the start finds."""
+    from newsclean.rules.credits import _label_search_start
+
+    credits = _credits_rule()
+    start = _label_search_start(text, credits._labels)
+    expected = credits._credit.search(text)
+    found = credits._credit.search(text, start) if start >= 0 else None
+    assert (found and found.span()) == (expected and expected.span())

@@ -110,9 +110,12 @@ class Credits:
         return piece.drop(self.name, reason)
 
     def _credit_line(self, piece: Piece, text: str) -> Iterator[Decision]:
-        if ":" not in text or not any(label in text for label in self._labels):
+        if ":" not in text:
             return  # a credit is a label from the list closed by a colon
-        m = self._credit.search(text)
+        first = _label_search_start(text, self._labels)
+        if first == -1:
+            return
+        m = self._credit.search(text, first)
         if not m:
             return
         tail = text[m.start():]
@@ -123,6 +126,20 @@ class Credits:
             return
         meta = Meta(authors=tuple(byline.authors), editors=tuple(byline.editors))
         yield piece.cut(m.start(), len(text.rstrip()), self.name, "credit:byline", kind=Kind.METADATA, meta=meta)
+
+
+def _label_search_start(text: str, labels: tuple[str, ...]) -> int:
+    """Where a search for a credit label (``\\(?\\s*`` and a label, see ``Credits._credit``)
+    may start: before the first label in ``text``, its spaces and the ``(`` it may open with
+    (-1: no label). A long paragraph holding a label late is not searched from its start."""
+    first = min((at for label in labels if (at := text.find(label)) != -1), default=-1)
+    if first == -1:
+        return -1
+    while first > 0 and text[first - 1].isspace():
+        first -= 1
+    if first > 0 and text[first - 1] == "(":
+        first -= 1
+    return first
 
 
 def _name_credit(text: str) -> tuple[int, tuple[str, ...]] | None:
