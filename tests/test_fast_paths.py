@@ -268,3 +268,24 @@ def test_a_credit_label_is_searched_for_from_where_one_may_start(text: str) -> N
     expected = credits._credit.search(text)
     found = credits._credit.search(text, start) if start >= 0 else None
     assert (found and found.span()) == (expected and expected.span())
+
+
+def _reference_guess(text: str) -> str | None:
+    """The language guess as its docstring states it: every word, or the word without the
+    marks at its ends, that is a marker counts for the languages it marks."""
+    from newsclean.language import _PUNCT, MIN_HITS, SAMPLE_CHARS, _marker_table
+
+    table, codes = _marker_table()
+    tally = [0] * len(codes)
+    for word in text[:SAMPLE_CHARS].lower().split():
+        for i in table.get(word) or table.get(word.strip(_PUNCT)) or ():
+            tally[i] += 1
+    best = max(tally)
+    return codes[tally.index(best)] if best >= MIN_HITS else None
+
+
+@settings(max_examples=300, derandomize=True)
+@given(st.lists(st.sampled_from(["the", "(The)", "said,", "“was", "yang", "Yang.", "dan”", "kerana", "(beliau)",
+                                 "x", "-", "…", "di-", "ke-2", "Ini—"]), max_size=14).map(" ".join))
+def test_the_language_guess_counts_a_marker_with_marks_at_its_ends(text: str) -> None:
+    assert guess_language(text) == _reference_guess(text)
