@@ -237,16 +237,23 @@ class Matcher:
         """The distinct literals of ``_gated``: each text is probed for them once."""
         self._by_present: dict[tuple[str, ...], tuple[_Compiled, ...]] = {}
         """The phrases to try, per set of probe literals a text holds (texts share them)."""
-        self._gate_mask = 0
-        """The probe literals the document scan locates by line (see ``mask`` in :meth:`match`)."""
         self._short_probe: tuple[tuple[str, int], ...] = ()
-        """The probe literals it does not (shorter than ``MIN_SCANNED``), with their bits."""
+        """The probe literals the document scan does not locate (shorter than ``MIN_SCANNED``),
+        with their bits."""
         self._by_mask: dict[int, tuple[_Compiled, ...]] = {}
         """The phrases to try, per mask of probe literals a text's line holds."""
         self._narrowed: dict[int, Matcher | None] = {}
         self._line_view: Matcher | None = None
         """This matcher cut down to all of its literals: what a document with line masks uses
         (see :meth:`for_mask`), built once, its per-mask choices shared by every document."""
+        self.gate_mask = 0
+        """The probe literals the document scan locates by line (see ``mask`` in :meth:`match`):
+        with :attr:`open` False, a text whose line mask shares no bit with this cannot match
+        any phrase (see :meth:`idle_on`)."""
+        self.open = True
+        """Whether a phrase may match a text whatever its line mask says: a phrase needing no
+        literal, or one needing a literal too short for the scan (true but for the cut-down
+        matchers that line masks serve)."""
 
     def __bool__(self) -> bool:
         return bool(self._compiled)
@@ -308,7 +315,7 @@ class Matcher:
         narrowed._gated = None
         narrowed._probe = ()
         narrowed._by_present = {}
-        narrowed._gate_mask = 0
+        narrowed.gate_mask = 0
         narrowed._short_probe = ()
         narrowed._by_mask = {}
         # the literals a phrase needs that this document has: a text holding none of them
@@ -327,9 +334,17 @@ class Matcher:
         if any(c.needs for c in gated):  # (phrases with no literal are simply always tried)
             narrowed._gated = gated
             narrowed._probe = tuple(sorted({n for c in gated for n in c.needs}))
-            narrowed._gate_mask = literal_mask(n for n in narrowed._probe if len(n) >= MIN_SCANNED)
+            narrowed.gate_mask = literal_mask(n for n in narrowed._probe if len(n) >= MIN_SCANNED)
             narrowed._short_probe = tuple((n, literal_mask((n,))) for n in narrowed._probe if len(n) < MIN_SCANNED)
+            narrowed.open = bool(narrowed._short_probe) or any(not c.needs for c in gated)
         return narrowed
+
+    def idle_on(self, mask: int) -> bool:
+        """True when no phrase can match a text whose line holds the scanned literals in
+        ``mask`` (:attr:`Piece.mask <newsclean.document.Piece.mask>`; ``-1``: unknown, never
+        idle): what :meth:`match`, :meth:`search` and :meth:`finditer` would find there is
+        nothing, answered with one AND (the phrases' choice by mask is the same test)."""
+        return mask >= 0 and not self.open and not mask & self.gate_mask
 
     def _candidates(self, text: str, lower: str | None, mask: int = -1) -> Iterable[_Compiled]:
         gated = self._gated
@@ -356,7 +371,7 @@ class Matcher:
 
     def _by_line_mask(self, mask: int, lower: str) -> tuple[_Compiled, ...]:
         """The phrases to try on a text whose line holds the scanned literals in ``mask``."""
-        key = mask & self._gate_mask
+        key = mask & self.gate_mask
         for literal, bit in self._short_probe:  # the few short literals: a substring test each
             if literal in lower:
                 key |= bit
@@ -377,6 +392,8 @@ class Matcher:
         <newsclean.document.Piece.mask>`, the literals the document scan found on the text's
         line (``-1``: unknown, the text is probed for each literal instead).
         """
+        if mask >= 0 and not self.open and not mask & self.gate_mask:
+            return None  # (idle_on, written out: the commonest answer, on nearly every text)
         last: str | None = None
         head: str | None = None
         for c in self._candidates(text, lower, mask):
@@ -397,6 +414,8 @@ class Matcher:
 
     def search(self, text: str, lower: str | None = None, mask: int = -1) -> Hit | None:
         """The leftmost match of any phrase in ``text``."""
+        if mask >= 0 and not self.open and not mask & self.gate_mask:
+            return None
         best: Hit | None = None
         last: str | None = None
         for c in self._candidates(text, lower, mask):
@@ -412,6 +431,8 @@ class Matcher:
 
     def finditer(self, text: str, lower: str | None = None, mask: int = -1) -> list[Hit]:
         """Every non-overlapping match of any phrase, leftmost (then longest) first."""
+        if mask >= 0 and not self.open and not mask & self.gate_mask:
+            return []
         hits = [
             Hit(m.start(), m.end(), c.id) for c in self._candidates(text, lower, mask) for m in c.pattern.finditer(text)
         ]
@@ -510,6 +531,18 @@ def phrasebook_literals(book: Phrasebook) -> frozenset[str]:
                     if len(needs) <= MAX_NEEDS:
                         out.update(needs)
     return frozenset(out)
+
+
+def line_gate(*matchers: Matcher | None) -> tuple[int, bool]:
+    """``(gate_mask, open)`` of several matchers together: a text whose line mask shares no
+    bit with ``gate_mask`` is one none of them can match, unless one is ``open`` (see
+    :meth:`Matcher.idle_on`)."""
+    gate, is_open = 0, False
+    for m in matchers:
+        if m is not None:
+            gate |= m.gate_mask
+            is_open = is_open or m.open
+    return gate, is_open
 
 
 def compile_matcher(phrases: Iterable[Phrase], *, anchor: str = "", suffix: str = "") -> Matcher | None:

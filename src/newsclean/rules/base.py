@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from newsclean.document import Decision, Document
-from newsclean.phrases import Phrasebook, compile_matcher
+from newsclean.phrases import Phrasebook, compile_matcher, line_gate
 from newsclean.rules.protocol import Rule
 
 __all__ = ["LONG_PIECE", "PhraseRule", "Rule"]
@@ -31,7 +31,11 @@ class PhraseRule:
         lines, starts, inline = doc.narrow(self._lines), doc.narrow(self._starts), doc.narrow(self._inline_matcher)
         if lines is None and starts is None and inline is None:
             return
+        gate, is_open = line_gate(lines, starts, inline)
         for piece in doc.pieces:
+            mask = piece.mask
+            if mask >= 0 and not is_open and not mask & gate:
+                continue  # no literal of the family on its line: none of its phrases can match
             text = piece.text
             if lines is not None and len(text) <= LONG_PIECE:
                 hit = lines.match(text, piece.lower, piece.mask)
