@@ -289,3 +289,87 @@ def _reference_guess(text: str) -> str | None:
                                  "x", "-", "…", "di-", "ke-2", "Ini—"]), max_size=14).map(" ".join))
 def test_the_language_guess_counts_a_marker_with_marks_at_its_ends(text: str) -> None:
     assert guess_language(text) == _reference_guess(text)
+
+
+def test_a_piece_is_skipped_only_where_no_phrase_of_the_family_can_match() -> None:
+    """A phrase rule skips a piece whose line holds none of the literals its three matchers
+    gate on (``line_gate``, ``Matcher.idle_on``): on every fixture line so skipped, no phrase
+    of the family matches."""
+    pytest.importorskip("ahocorasick_rs")
+    from newsclean.phrases import line_gate
+    from newsclean.rules.base import PhraseRule
+
+    scanner = LiteralScanner(phrasebook_literals(builtin_phrases()))
+    text = "\n".join(LINES)
+    starts = [0]
+    for line in LINES[:-1]:
+        starts.append(starts[-1] + len(line) + 1)
+    found, masks = scanner.scan_lines(text, starts)
+    assert masks is not None
+    vocabulary = literal_mask(scanner.vocabulary)
+    rules = [r for r in newsclean.Cleaner().rules if isinstance(r, PhraseRule)]
+    rules += [r._phrases for r in newsclean.Cleaner().rules if isinstance(getattr(r, "_phrases", None), PhraseRule)]
+    skipped = 0
+    for rule in rules:
+        full = (rule._lines, rule._starts, rule._inline_matcher)
+        views = [m.for_mask(literal_mask(found), vocabulary, True) if m is not None else None for m in full]
+        gate, is_open = line_gate(*views)
+        for line, mask in zip(LINES, masks, strict=True):
+            if is_open or mask & gate:
+                continue
+            skipped += 1
+            assert all(view is None or view.idle_on(mask) for view in views)
+            for m in full:
+                if m is not None:
+                    assert not m.match(line) and not m.search(line) and not m.finditer(line), (rule.name, line)
+    assert skipped > len(LINES)  # (most lines hold no literal of most families)
+
+
+@settings(max_examples=300, derandomize=True)
+@given(st.lists(st.sampled_from(["Harga", "naik", "a", "“Kata", '"x', "19.", "2", "(Foto", " ", "  ", "\u00a0", "\t",
+                                 "di", "Baca", ".", "Ꭰ"]), max_size=14).map("".join))
+def test_a_related_headline_run_ends_where_the_word_pattern_says(seg: str) -> None:
+    """``_title_run_end`` finds its words with ``str.split`` and ``str.find``: the same words and
+    offsets as the ``\\S+`` pattern it replaced (the pipeline's text holds no U+001C-U+001F,
+    read as spaces, where the two would differ)."""
+    import regex
+
+    from newsclean.rules.related import _LIST_NUMBER, RelatedLinks
+
+    rule = next(r for r in newsclean.Cleaner().rules if isinstance(r, RelatedLinks))
+
+    def reference(seg: str) -> int:
+        last_cap = None
+        for k, w in enumerate(regex.finditer(r"\S+", seg)):
+            token = w.group()
+            first = token.lstrip("\"“'‘(")[:1]
+            if k > 0 and (token.startswith(("“", '"')) or (token[:1].isdigit() and _LIST_NUMBER.match(token))):
+                return int(w.start())
+            if first.islower() and token.lower().strip(",.:;!?") not in rule._small:
+                return last_cap if last_cap is not None else len(seg)
+            if first.isupper() or first.isdigit():
+                last_cap = int(w.start()) if k > 0 else None
+        return len(seg)
+
+    assert rule._title_run_end(seg) == reference(seg)
+
+
+def test_remembered_dates_and_bylines_answer_for_their_own_zone() -> None:
+    """``find_timestamp`` and ``parse_byline`` keep recent answers by line *and* zone: the same
+    line read with another default zone is read again."""
+    import datetime as dt
+
+    from newsclean.metadata.byline import parse_byline
+    from newsclean.metadata.dates import find_timestamp
+
+    wib, utc = dt.timezone(dt.timedelta(hours=7)), dt.UTC
+    line = "Senin, 21 Januari 2019 22:05"
+    first = find_timestamp(line, default_tz=wib)
+    second = find_timestamp(line, default_tz=utc)
+    assert first is not None and second is not None
+    assert first.value.utcoffset() == dt.timedelta(hours=7) and second.value.utcoffset() == dt.timedelta(0)
+    byline = "Ardito Ramadhan • 21 Januari 2019 22:05"
+    a, b = parse_byline(byline, default_tz=wib), parse_byline(byline, default_tz=utc)
+    assert a is not None and b is not None and a.timestamp is not None and b.timestamp is not None
+    assert a.authors == b.authors == ("Ardito Ramadhan",)
+    assert a.timestamp.value.utcoffset() == dt.timedelta(hours=7) and b.timestamp.value.utcoffset() == dt.timedelta(0)
