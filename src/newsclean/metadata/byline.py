@@ -350,7 +350,17 @@ def parse_byline(line: str, *, default_tz: dt.tzinfo | None) -> Byline | None:
     """
     if not line.strip() or len(line) > MAX_BYLINE:
         return None
+    return _recent_bylines(line, default_tz)
+
+
+def _parse_byline(line: str, default_tz: dt.tzinfo | None) -> Byline | None:
     found = _labelled(line, default_tz)
     if found is not None:
         return found
     return _unlabelled(line, default_tz)
+
+
+RECENT = 256
+"""Answers of :func:`parse_byline` kept (its lines are at most :data:`MAX_BYLINE` characters):
+the layout and header rules ask about the same header lines, each in its turn."""
+_recent_bylines = functools.lru_cache(maxsize=RECENT)(_parse_byline)

@@ -233,7 +233,7 @@ def find_timestamp(text: str, *, default_tz: dt.tzinfo | None) -> DateMatch | No
     year = _YEAR.search(text)
     if year is None:
         return None
-    return _find_timestamp(text, default_tz, max(0, year.start() - YEAR_REACH))
+    return _recent_timestamps(text, default_tz, max(0, year.start() - YEAR_REACH))
 
 
 def _find_timestamp(text: str, default_tz: dt.tzinfo | None, pos: int) -> DateMatch | None:
@@ -270,6 +270,12 @@ def _find_timestamp(text: str, default_tz: dt.tzinfo | None, pos: int) -> DateMa
     if _is_prose(text, best.start, best.end):
         return None
     return best
+
+
+RECENT = 256
+"""Answers of :func:`find_timestamp` kept (its lines are at most :data:`MAX_LINE` characters):
+the layout, header and margin readers ask about the same header lines, each in its turn."""
+_recent_timestamps = functools.lru_cache(maxsize=RECENT)(_find_timestamp)
 
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
