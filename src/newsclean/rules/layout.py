@@ -317,11 +317,23 @@ def _headline(blocks: Sequence[Block], core: int, lines: Sequence[Line]) -> tupl
 
         return not blocks[at].prose and blocks[at].lines == 1
 
+    # the walk below asks about each block several times (as itself and as a neighbour):
+    # each answer is worked out once
+    title: dict[int, bool] = {}
+    date: dict[int, bool] = {}
+
     def titled(i: int) -> bool:
-        return (0 <= i < core and _title_shaped(blocks[i], lines) and not is_meta(blocks[i].first)
-                and not _name_above_role(lines, blocks[i]))
+        if i not in title:
+            title[i] = (0 <= i < core and _title_shaped(blocks[i], lines) and not is_meta(blocks[i].first)
+                        and not _name_above_role(lines, blocks[i]))
+        return title[i]
 
     def dated(i: int) -> bool:
+        if i not in date:
+            date[i] = _dated(i)
+        return date[i]
+
+    def _dated(i: int) -> bool:
         if not 0 <= i < core:
             return False
         block = blocks[i]
