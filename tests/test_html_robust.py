@@ -170,3 +170,19 @@ def test_unclosed_headings_nest_and_the_title_heading_is_still_found() -> None:
     ]
     assert article.paragraphs[0] == "Baris nomor 0 dari halaman yang rusak ini"
     assert "Baris nomor 199 dari halaman yang rusak ini" in article.paragraphs
+
+
+_KEY_TEXT = st.lists(st.sampled_from(["ΟΔΟΣ", "Σ", "σ", "ς", "İ", "a", "B", "9", " ", ".", "-", "\xa0", "_", "ǅ"]),
+                     max_size=400).map("".join)
+
+
+@settings(max_examples=400, derandomize=True)
+@given(_KEY_TEXT, _KEY_TEXT)
+def test_a_title_key_is_compared_from_a_head_as_in_full(text: str, other: str) -> None:
+    """``has_title_key`` reads a long text's head first: it answers as comparing whole keys
+    does, whatever sits at the cut (a capital sigma, whose lower case depends on what follows,
+    an ``İ``, which lower-cases to two characters)."""
+    from newsclean.html.meta import has_title_key, title_key
+
+    for key in (title_key(text), title_key(text[: len(text) // 2]), title_key(other), title_key(text + "x")):
+        assert has_title_key(text, key) == (title_key(text) == key)

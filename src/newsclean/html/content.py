@@ -29,7 +29,7 @@ from newsclean.html._data import (
     PARAGRAPH_TAGS,
     TOKEN_SPLIT_RE,
 )
-from newsclean.html.meta import fold, norm_space, text_head, title_key
+from newsclean.html.meta import fold, has_title_key, norm_space, text_head, title_key
 from newsclean.html.model import HtmlDecision
 
 Element: TypeAlias = lxml_html.HtmlElement
@@ -417,7 +417,7 @@ def find_headline(body: Element, st: Stats, title: str | None, container: Elemen
         low, high = 0.8 * len(title), 1.3 * len(title) + 5
         start = max(st.position(container), 0)
         for el in reversed(st.order[:start]):
-            if low <= st.text.get(el, 0) <= high and title_key(el.text_content()) == want:
+            if low <= st.text.get(el, 0) <= high and has_title_key(el.text_content(), want):
                 return el
     matching = [el for el, key in keyed if want and key and (key in want or want in key)]
     if matching:

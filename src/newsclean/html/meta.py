@@ -273,6 +273,26 @@ def title_key(text: str | None) -> str:
     return _NOT_ALNUM.sub("", fold(text))
 
 
+HEAD_KEY_CHARS = 256
+"""How much of a text :func:`has_title_key` reads before it reads all of it."""
+
+
+def has_title_key(text: str | None, key: str) -> bool:
+    """``title_key(text) == key``, reading no more of a long ``text`` than it needs.
+
+    The key of a head of the text is the head of the key of the whole, but for its last letter
+    (a ``σ`` there may be the whole's ``ς``, one letter either way): a head whose key is longer
+    than ``key``, or does not open it, settles the answer."""
+    if text is None:
+        return not key
+    limit = min(2 * len(key), HEAD_KEY_CHARS) + 8
+    if len(text) > limit:
+        head = title_key(text[:limit])
+        if len(head) > len(key) or not key.startswith(head[:-1]):
+            return False
+    return title_key(text) == key
+
+
 _NOT_ALNUM = re.compile(r"[\W_]+")
 r"""What ``str.isalnum`` rejects (the re module's ``\w`` is exactly isalnum or ``_``)."""
 

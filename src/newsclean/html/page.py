@@ -37,7 +37,7 @@ from newsclean.html.content import (
     sample,
 )
 from newsclean.html.decode import decode_html
-from newsclean.html.meta import norm_space, read_meta, title_key, visible_authors, visible_date
+from newsclean.html.meta import has_title_key, norm_space, read_meta, title_key, visible_authors, visible_date
 from newsclean.html.model import HtmlDecision, HtmlPage, PageMeta
 from newsclean.metadata.dates import find_timestamp
 
@@ -147,9 +147,9 @@ def _header(body: Element, st: Stats, renderer: Renderer, meta: PageMeta, contai
         lines += renderer.render(el, header=True, with_tail=True)
     standfirst = title_key(meta.description)
     if standfirst:
-        kept = [line for line in lines if title_key(line) != standfirst]
+        kept = [line for line in lines if not has_title_key(line, standfirst)]
         if len(kept) < len(lines):
-            sample_text = next(line for line in lines if title_key(line) == standfirst)[:80]
+            sample_text = next(line for line in lines if has_title_key(line, standfirst))[:80]
             out.decisions.append(HtmlDecision(RULE_HEADER, "dropped:description", sample_text, path))
         lines = kept
     if len(lines) > _HEADER_MAX_LINES or sum(map(len, lines)) > _HEADER_MAX_CHARS:
@@ -372,4 +372,4 @@ def _headline_line(lines: list[str], header: _Header, meta: PageMeta) -> str | N
     if marked and header.lines and header.lines[0] == first:
         return first
     want = title_key(meta.title)
-    return first if want and title_key(first) == want else None
+    return first if want and has_title_key(first, want) else None
