@@ -186,6 +186,22 @@ def retime_alone(report: Report) -> None:
             report.alone[sketch] = best / size * 1e6
 
 
+def keep_slowest(report: Report, folder: Path) -> None:
+    """Write the report's highest-rate inputs to ``folder``, one JSON file each (``input`` as
+    text, or ``input_bytes`` as latin-1 text for bytes), to study them after the run."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for rank, (rate, _size, family, sketch, kept) in enumerate(sorted(report.top_rates, reverse=True), 1):
+        raw = kept.raw
+        record: dict[str, Any] = {"family": family, "seconds_per_mb": rate, "alone": report.alone.get(sketch)}
+        if isinstance(raw, bytes):
+            record["input_bytes"] = raw.decode("latin-1")
+        else:
+            record["input"] = raw
+        path = folder / f"slowest-{rank}.json"
+        path.write_text(json.dumps(record, ensure_ascii=True), encoding="utf-8")
+        print(f"kept {path}")
+
+
 @dataclass
 class Report:
     inputs: int = 0
@@ -1395,6 +1411,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--max-saved", type=int, default=100, help="save at most this many failing inputs")
     parser.add_argument("--hang-seconds", type=float, default=60.0, help="stop a worker stuck this long on one input")
     parser.add_argument("--adversarial-kb", type=int, default=0, help="also time the adversarial set")
+    parser.add_argument(
+        "--keep-slowest", type=Path, default=None, help="write the inputs with the highest time per MB here (JSON)"
+    )
     args = parser.parse_args(argv)
     if args.workers < 1 or (args.workers > 1 and args.engine != "random"):
         parser.error("--workers is 1 or more, and more than 1 needs --engine random")
@@ -1416,6 +1435,8 @@ def main(argv: list[str] | None = None) -> int:
         hang_seconds=args.hang_seconds,
     )
     retime_alone(report)
+    if args.keep_slowest is not None:
+        keep_slowest(report, args.keep_slowest)
     print(report.summary())
     for line in report.details():
         print(line)
