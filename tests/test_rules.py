@@ -326,13 +326,10 @@ def test_label_search_from_the_first_label_word_finds_what_the_window_search_fin
     st.lists(st.sampled_from(["a", "bb", " ", "  ", "\n", "\u3000", "\u00a0", "\x1c", "."]), max_size=80).map("".join)
 )
 def test_more_than_headline_words_is_one_match(text: str) -> None:
-    import regex
+    from newsclean.rules.related import _OVER_HEADLINE_WORDS, _WORD, MAX_HEADLINE_WORDS
 
-    from newsclean.rules.related import _OVER_HEADLINE_WORDS, MAX_HEADLINE_WORDS
-
-    word = regex.compile(r"\S+")
     for at in range(len(text) + 1):
-        words = sum(1 for _ in word.finditer(text, at))
+        words = sum(1 for _ in _WORD.finditer(text, at))
         assert (words > MAX_HEADLINE_WORDS) == bool(_OVER_HEADLINE_WORDS.match(text, at)), at
 
 

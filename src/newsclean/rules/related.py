@@ -33,6 +33,7 @@ MAX_TRAILING_WORDS = 20
 _GLUED = regex.compile(r"(?<=[\p{Ll}%)\]”\"'’.?!])(?=[\p{Lu}“\"])")
 _TWO_SPACES = regex.compile(r"(?=\s\s)")
 """Every position where two whitespace characters follow each other: a wide gap starts there."""
+_WORD = regex.compile(r"\S+")
 _OVER_HEADLINE_WORDS = regex.compile(rf"\s*+(?:\S++\s++){{{MAX_HEADLINE_WORDS}}}\S")
 """Matches where more than :data:`MAX_HEADLINE_WORDS` words follow (one match, not a loop)."""
 _LIST_NUMBER = regex.compile(r"\d{1,2}\.\Z")
@@ -228,22 +229,17 @@ class RelatedLinks:
     def _title_run_end(self, seg: str) -> int:
         """End of the title-case run in ``seg``: before the capitalised word that starts prose."""
         last_cap = None  # where the last capitalised word after the first starts
-        small = self._small
-        end = 0
-        # the words as str.split() finds them, each found again from the end of the one before
-        # for its offset (a pattern's match object per word cost more than the rest)
-        for k, token in enumerate(seg.split()):
-            start = seg.find(token, end)
-            end = start + len(token)
+        for k, w in enumerate(_WORD.finditer(seg)):
+            token = w.group()
             first = token.lstrip("\"“'‘(")[:1]
             if k > 0 and (token.startswith(("“", '"')) or (token[:1].isdigit() and _LIST_NUMBER.match(token))):
-                return start
-            if first.islower() and token.lower().strip(",.:;!?") not in small:
+                return int(w.start())
+            if first.islower() and token.lower().strip(",.:;!?") not in self._small:
                 if last_cap is not None:
                     return last_cap
                 return len(seg)
             if first.isupper() or first.isdigit():
-                last_cap = start if k > 0 else None
+                last_cap = int(w.start()) if k > 0 else None
         return len(seg)
 
     def _is_headline(self, piece: Piece) -> bool:
