@@ -325,35 +325,6 @@ def test_a_piece_is_skipped_only_where_no_phrase_of_the_family_can_match() -> No
     assert skipped > len(LINES)  # (most lines hold no literal of most families)
 
 
-@settings(max_examples=300, derandomize=True)
-@given(st.lists(st.sampled_from(["Harga", "naik", "a", "“Kata", '"x', "19.", "2", "(Foto", " ", "  ", "\u00a0", "\t",
-                                 "di", "Baca", ".", "Ꭰ"]), max_size=14).map("".join))
-def test_a_related_headline_run_ends_where_the_word_pattern_says(seg: str) -> None:
-    """``_title_run_end`` finds its words with ``str.split`` and ``str.find``: the same words and
-    offsets as the ``\\S+`` pattern it replaced (the pipeline's text holds no U+001C-U+001F,
-    read as spaces, where the two would differ)."""
-    import regex
-
-    from newsclean.rules.related import _LIST_NUMBER, RelatedLinks
-
-    rule = next(r for r in newsclean.Cleaner().rules if isinstance(r, RelatedLinks))
-
-    def reference(seg: str) -> int:
-        last_cap = None
-        for k, w in enumerate(regex.finditer(r"\S+", seg)):
-            token = w.group()
-            first = token.lstrip("\"“'‘(")[:1]
-            if k > 0 and (token.startswith(("“", '"')) or (token[:1].isdigit() and _LIST_NUMBER.match(token))):
-                return int(w.start())
-            if first.islower() and token.lower().strip(",.:;!?") not in rule._small:
-                return last_cap if last_cap is not None else len(seg)
-            if first.isupper() or first.isdigit():
-                last_cap = int(w.start()) if k > 0 else None
-        return len(seg)
-
-    assert rule._title_run_end(seg) == reference(seg)
-
-
 def test_remembered_dates_and_bylines_answer_for_their_own_zone() -> None:
     """``find_timestamp`` and ``parse_byline`` keep recent answers by line *and* zone: the same
     line read with another default zone is read again."""
