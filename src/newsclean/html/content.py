@@ -92,7 +92,7 @@ def measure(body: Element) -> Stats:
     acc_prose: dict[Element, int] = {}
     acc_paras: dict[Element, int] = {}
     score = st.score
-    for el in reversed(order):
+    for el in order[::-1]:
         tag = el.tag
         own = _slen(el.text)
         text = own + acc_text.pop(el, 0)
@@ -416,7 +416,7 @@ def find_headline(body: Element, st: Stats, title: str | None, container: Elemen
     if want and title:
         low, high = 0.8 * len(title), 1.3 * len(title) + 5
         start = max(st.position(container), 0)
-        for el in reversed(st.order[:start]):
+        for el in st.order[:start][::-1]:
             if low <= st.text.get(el, 0) <= high and has_title_key(el.text_content(), want):
                 return el
     matching = [el for el, key in keyed if want and key and (key in want or want in key)]
