@@ -232,7 +232,9 @@ class RelatedLinks:
         for k, w in enumerate(_WORD.finditer(seg)):
             token = w.group()
             first = token.lstrip("\"“'‘(")[:1]
-            if k > 0 and (token.startswith(("“", '"')) or (token[:1].isdigit() and _LIST_NUMBER.match(token))):
+            if k > 0 and (token.startswith(("“", '"')) or (
+                token[:1].isdigit() and token.endswith(".") and _LIST_NUMBER.match(token)  # ("19.")
+            )):
                 return int(w.start())
             if first.islower() and token.lower().strip(",.:;!?") not in self._small:
                 if last_cap is not None:
