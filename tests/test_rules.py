@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 import regex
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import newsclean
@@ -339,3 +339,24 @@ def test_label_start_test_never_says_no_where_the_pattern_matches(text: str) -> 
     rule = next(r for r in newsclean.Cleaner().rules if isinstance(r, RelatedLinks))
     if rule._start.match(text):
         assert rule._may_start(text, text.lower())
+
+
+@settings(max_examples=500, derandomize=True)
+@given(
+    st.lists(st.sampled_from(["a", "bb", " ", "  ", "\n", "\u3000", "\u00a0", "\x1c", ".", "x" * 40]),
+             max_size=120).map("".join)
+)
+@example("a " * 31)
+@example("a " * 30 + "a")
+@example("a " * 30)
+@example(" " + "a " * 29 + "x" * 700 + " b")
+def test_more_than_headline_words_is_answered_as_the_pattern_answers(text: str) -> None:
+    """``more_than_headline_words`` splits a bounded chunk instead of running the pattern: the
+    same answer at every offset (long words past the chunk, ``\\x1c``, which ``str.split``
+    breaks at and the pattern's ``\\s`` does not, and the chunk's end included)."""
+    from newsclean.rules import related
+
+    for at in range(len(text) + 1):
+        expected = related._OVER_HEADLINE_WORDS.match(text, at) is not None
+        for chunk in (related.WORDS_CHUNK, 7, 1):  # (a small chunk reaches its fallbacks often)
+            assert related.more_than_headline_words(text, at, chunk) == expected, (chunk, at)

@@ -36,9 +36,29 @@ _TWO_SPACES = regex.compile(r"(?=\s\s)")
 _WORD = regex.compile(r"\S+")
 _OVER_HEADLINE_WORDS = regex.compile(rf"\s*+(?:\S++\s++){{{MAX_HEADLINE_WORDS}}}\S")
 """Matches where more than :data:`MAX_HEADLINE_WORDS` words follow (one match, not a loop)."""
+WORDS_CHUNK = 600
+"""Characters :func:`more_than_headline_words` splits before it asks the pattern."""
+_NOT_PATTERN_SPACE = ("\x1c", "\x1d", "\x1e", "\x1f")
+r"""What ``str.split`` breaks words at and the pattern's ``\s`` does not (they agree on the rest)."""
 _LIST_NUMBER = regex.compile(r"\d{1,2}\.\Z")
 _LIST_ITEM = regex.compile(r"\d{1,3}[.)]\s|[^:\n]{1,40}\s\d{1,3}:\s")
 """A numbered list item (``19. Prof. Dr. …``, ``Tunggal putra 2: …``): no trailing headline."""
+
+
+def more_than_headline_words(text: str, at: int, chunk_size: int = WORDS_CHUNK) -> bool:
+    """``_OVER_HEADLINE_WORDS.match(text, at)``: more than :data:`MAX_HEADLINE_WORDS` words
+    follow ``at``, answered by splitting a bounded chunk into that many words at most (the
+    pattern's possessive groups cost ~50,000 instructions a call: a line of a thousand labels
+    asked it once a label); the pattern decides only when the chunk holds fewer words and is
+    not all the rest (words hundreds of characters long), or a character the two read apart."""
+    chunk = text[at : at + chunk_size]
+    if not contains_any(_NOT_PATTERN_SPACE, chunk):
+        # 30 splits at most: a 31st part is the 31st word, so 30 words each followed by space
+        if len(chunk.split(None, MAX_HEADLINE_WORDS)) > MAX_HEADLINE_WORDS:
+            return True
+        if at + len(chunk) >= len(text):
+            return False  # the chunk is the whole rest, and holds 30 words at most
+    return _OVER_HEADLINE_WORDS.match(text, at) is not None
 
 
 class RelatedLinks:
@@ -190,7 +210,7 @@ class RelatedLinks:
             close = text.find(")", at, at + 400)
             if close != -1:
                 return close + 1
-        if not _OVER_HEADLINE_WORDS.match(text, at):
+        if not more_than_headline_words(text, at):
             # a short rest is headline(s), unless prose is glued on after them
             return self._glued_prose_start(text, at, glued)
         rest = text[at : at + HEADLINE_WINDOW]
