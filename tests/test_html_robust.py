@@ -186,3 +186,23 @@ def test_a_title_key_is_compared_from_a_head_as_in_full(text: str, other: str) -
 
     for key in (title_key(text), title_key(text[: len(text) // 2]), title_key(other), title_key(text + "x")):
         assert has_title_key(text, key) == (title_key(text) == key)
+
+
+def test_a_title_left_open_is_no_title() -> None:
+    """A ``<title>`` or ``<h1>`` left open holds the rest of the page: such a candidate is too
+    long to be a title (``MAX_TITLE_CHARS``), and the page's real headline, when it has one,
+    is still read."""
+    from newsclean.html._data import MAX_TITLE_CHARS
+
+    story = "<p>" + "Kalimat berita yang cukup panjang untuk dibaca sebagai paragraf cerita. " * 30 + "</p>"
+    open_title = f"<html><head><title>Judul yang tak ditutup <body><article>{story}</article></body></html>"
+    page = parse_html(open_title)
+    assert page.meta.title is None or len(page.meta.title) <= MAX_TITLE_CHARS
+    open_h1 = f"<html><body><h1>Judul berita <article>{story}</article></body></html>"
+    assert parse_html(open_h1).meta.title is None
+    long_title = "Menteri " + "dan pejabat " * 20  # ~250 characters: long, still a title
+    closed = (
+        f"<html><head><title>{long_title}</title></head>"
+        f"<body><article><h1>{long_title}</h1>{story}</article></body></html>"
+    )
+    assert parse_html(closed).meta.title == long_title.strip()

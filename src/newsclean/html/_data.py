@@ -161,6 +161,10 @@ INITIALS_RE = re.compile(r"^[a-z]{1,4}(?:/[a-z]{1,4})*$")
 MAX_META_CHARS = 5000
 """A ``<meta content>`` value is read up to this many characters (a description is a few
 hundred; a page stuffing megabytes into one must not cost a scan of them per pattern)."""
+MAX_TITLE_CHARS = 300
+"""A title candidate (the ``<title>``, an ``<h1>``, a meta or JSON-LD headline) longer than this
+is none: a page whose ``<title>`` or ``<h1>`` is left open holds the rest of the page in it.
+The longest title of the corpus pages is 93 characters."""
 MAX_AUTHOR_CHARS = 1000
 """An author value (meta, JSON-LD, ``itemprop=author`` text) is read up to this many characters."""
 AUTHOR_SPLIT_RE = re.compile(r"(?:(?<!\s)\s+)?(?:[;|]\s*|,\s*(?=[A-Z]))|(?<!\s)\s+(?:and|dan|&)\s+")

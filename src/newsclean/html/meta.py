@@ -29,6 +29,7 @@ from newsclean.html._data import (
     LD_NAME_RE,
     MAX_AUTHOR_CHARS,
     MAX_META_CHARS,
+    MAX_TITLE_CHARS,
     META_AUTHOR_KEYS,
     META_MODIFIED_KEYS,
     META_PUBLISHED_KEYS,
@@ -166,9 +167,15 @@ def _ld_names(value: Any) -> list[str]:
 
 
 # --- collection ------------------------------------------------------------------------
+def _title_sized(text: str | None) -> str | None:
+    """``text`` when it is as short as a title can be (:data:`MAX_TITLE_CHARS`), else None."""
+    return text if text and len(text) <= MAX_TITLE_CHARS else None
+
+
 def _collect(root: Element) -> _Sources:
     src = _Sources()
     src.language = root.get("lang") or root.get("{http://www.w3.org/XML/1998/namespace}lang")
+    title_seen = False
     for el in root.iter("meta", "script", "title", "link", "h1"):
         tag = el.tag
         if tag == "meta":
@@ -184,13 +191,14 @@ def _collect(root: Element) -> _Sources:
                 src.ld_types |= kinds
                 (src.ld_articles if kinds & ARTICLE_TYPES else src.ld_others).append(obj)
         elif tag == "title":
-            if src.title_tag is None:
-                src.title_tag = norm_space(el.text_content()) or None
+            if not title_seen:  # (the first one: a head and a body may each print one)
+                title_seen = True
+                src.title_tag = _title_sized(text_head(el, MAX_TITLE_CHARS + 1))
         elif tag == "link":
             if src.canonical is None and (el.get("rel") or "").lower() == "canonical":
                 src.canonical = el.get("href") or None
         elif len(src.h1s) < 5:
-            text = norm_space(el.text_content())
+            text = _title_sized(text_head(el, MAX_TITLE_CHARS + 1))
             if text:
                 src.h1s.append(text)
     for el in root.xpath("//*[@itemprop]"):
@@ -304,7 +312,7 @@ def _choose_title(src: _Sources, site: set[str]) -> str | None:
         _itemprop(src, "headline"),
         src.title_tag,
     ]
-    candidates = [strip_title_affixes(c, site) for c in raw if c]
+    candidates = [strip_title_affixes(c, site) for c in map(_title_sized, raw) if c]
     keys = [k for k in map(title_key, candidates) if len(k) >= 8]
     h1s = [(h1, title_key(h1)) for h1 in src.h1s]
     for h1, key in h1s:
