@@ -299,3 +299,18 @@ def test_gzipped_jsonl_in_and_out(tmp_path: Path) -> None:
     run_batch(str(src), str(out))
     rows = [json.loads(line) for line in gzip.decompress(out.read_bytes()).decode().splitlines()]
     assert [r["id"] for r in rows] == list(source_texts(DATA / "articles.jsonl"))
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_jsonl_row_is_the_record_head_and_the_articles_own_json(tmp_path: Path, workers: int) -> None:
+    """A JSONL row is written as the UTF-8 bytes pydantic serialises the Article to, between the
+    record's ``id``/``position`` and ``error``: byte for byte ``model_dump_json``'s text."""
+    out = tmp_path / "o.jsonl"
+    run_batch(str(DATA / "articles.jsonl"), str(out), workers=workers)
+    texts = source_texts(DATA / "articles.jsonl")
+    lines = out.read_bytes().decode("utf-8").splitlines()
+    assert len(lines) == len(texts)
+    for position, (line, (rid, text)) in enumerate(zip(lines, texts.items(), strict=True)):
+        head = json.dumps({"id": rid, "position": position}, ensure_ascii=False, separators=(",", ":"))
+        body = newsclean.clean(text).model_dump_json()
+        assert line == f'{head[:-1]},{body[1:-1]},"error":null}}'

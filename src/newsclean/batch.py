@@ -22,9 +22,11 @@ from typing import IO, Any, TypeVar
 import newsclean
 from newsclean.io_formats import (
     Fields,
+    JsonLine,
     JsonlWriter,
     ParquetWriter,
     Record,
+    Row,
     RowWriter,
     batch_row_schema,
     is_parquet_path,
@@ -51,7 +53,7 @@ class Options:
     removals: bool = True
     """Keep ``Article.removals`` in the row (the trace; off shrinks the output)."""
     as_json: bool = True
-    """Return the row as a JSON line (for JSONL output) rather than a dict."""
+    """Return the row as a JSON line (UTF-8 bytes, for JSONL output) rather than a dict."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,13 +62,16 @@ class Outcome:
 
     id: str
     position: int
-    row: str | dict[str, Any]
+    row: Row
     error: str | None
     rules: dict[str, int]
 
 
-def clean_record(record: Record, options: Options) -> Outcome:
-    """Clean one record into an output row; never raises for a bad record."""
+def clean_record(record: Record | JsonLine, options: Options) -> Outcome:
+    """Clean one record (or a JSONL line, parsed here) into an output row; never raises for a
+    bad record."""
+    if isinstance(record, JsonLine):
+        record = record.record()
     error = record.error
     if error is None and record.text is not None:
         try:
@@ -78,17 +83,19 @@ def clean_record(record: Record, options: Options) -> Outcome:
             return Outcome(record.id, record.position, _article_row(record, article, options), None, rules)
     message = error or "no text"
     head = {"id": record.id, "position": record.position, "error": message}
-    row: str | dict[str, Any] = json.dumps(head, **COMPACT) if options.as_json else head
+    row: Row = json.dumps(head, **COMPACT).encode("utf-8") if options.as_json else head
     return Outcome(record.id, record.position, row, message, {})
 
 
-def _article_row(record: Record, article: newsclean.Article, options: Options) -> str | dict[str, Any]:
+def _article_row(record: Record, article: newsclean.Article, options: Options) -> Row:
     exclude = None if options.removals else {"removals"}
     if options.as_json:
-        # Splice the article's own (fast) JSON between the record's keys and ``error``.
-        body = article.model_dump_json(exclude=exclude)
-        head = json.dumps({"id": record.id, "position": record.position}, **COMPACT)
-        return f'{head[:-1]},{body[1:-1]},"error":null}}'
+        # Splice the article's own (fast) JSON between the record's keys and ``error``, as the
+        # UTF-8 bytes pydantic writes (``model_dump_json`` is them, decoded): the process that
+        # writes the rows then neither decodes nor encodes them
+        body = type(article).__pydantic_serializer__.to_json(article, exclude=exclude)
+        head = json.dumps({"id": record.id, "position": record.position}, **COMPACT).encode("utf-8")
+        return head[:-1] + b"," + body[1:-1] + b',"error":null}'
     row: dict[str, Any] = {"id": record.id, "position": record.position}
     row.update(article.model_dump(mode="json", exclude=exclude))
     row["error"] = None
@@ -226,7 +233,9 @@ def run_batch(
 
     ``progress`` is the stream for the live progress line (``None``: no progress line).
     """
-    records: Iterator[Record] = read_records(source, fields or Fields())
+    # a JSONL line is parsed where it is cleaned: with workers, in them, not in this process,
+    # which reads, sends, receives and writes every record
+    records: Iterator[Record | JsonLine] = read_records(source, fields or Fields(), defer_json=True)
     if limit is not None:
         records = itertools.islice(records, limit)
     options = Options(removals=removals, as_json=not is_parquet_path(output))

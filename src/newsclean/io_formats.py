@@ -108,23 +108,43 @@ def _open_text(path: str) -> IO[str]:
     return open(path, encoding="utf-8", errors="replace", newline="")
 
 
-def read_jsonl(path: str, fields: Fields) -> Iterator[Record]:
-    """Records of a JSONL file; the fallback id is the 1-based line number. Blank lines are skipped."""
+@dataclass(frozen=True, slots=True)
+class JsonLine:
+    """A JSONL line read but not parsed yet: a batch parses it where it cleans it (in a
+    worker), so the process that reads the input and writes the output does not."""
+
+    position: int
+    lineno: int
+    line: str
+    fields: Fields
+
+    def record(self) -> Record:
+        """The line as a :class:`Record`; the fallback id is its 1-based line number."""
+        rid = str(self.lineno)
+        try:
+            row = json.loads(self.line)
+        except json.JSONDecodeError as exc:
+            return Record(self.position, rid, error=f"not JSON: {exc}")
+        if isinstance(row, dict):
+            return record_from_mapping(self.position, rid, row, self.fields)
+        return Record(self.position, rid, error=f"not a JSON object: {type(row).__name__}")
+
+
+def jsonl_lines(path: str, fields: Fields) -> Iterator[JsonLine]:
+    """The non-blank lines of a JSONL file, not parsed yet (see :class:`JsonLine`)."""
     with _open_text(path) as handle:
         position = 0
         for lineno, line in enumerate(handle, start=1):
             if not line.strip():
                 continue
-            try:
-                row = json.loads(line)
-            except json.JSONDecodeError as exc:
-                yield Record(position, str(lineno), error=f"not JSON: {exc}")
-            else:
-                if isinstance(row, dict):
-                    yield record_from_mapping(position, str(lineno), row, fields)
-                else:
-                    yield Record(position, str(lineno), error=f"not a JSON object: {type(row).__name__}")
+            yield JsonLine(position, lineno, line, fields)
             position += 1
+
+
+def read_jsonl(path: str, fields: Fields) -> Iterator[Record]:
+    """Records of a JSONL file; the fallback id is the 1-based line number. Blank lines are skipped."""
+    for line in jsonl_lines(path, fields):
+        yield line.record()
 
 
 def read_csv(path: str, fields: Fields) -> Iterator[Record]:
@@ -174,8 +194,9 @@ def read_parquet(path: str, fields: Fields) -> Iterator[Record]:
             position += 1
 
 
-def read_records(path: str, fields: Fields) -> Iterator[Record]:
-    """Records of ``path``, its format chosen by extension (a folder is read as files)."""
+def read_records(path: str, fields: Fields, *, defer_json: bool = False) -> Iterator[Record | JsonLine]:
+    """Records of ``path``, its format chosen by extension (a folder is read as files); with
+    ``defer_json``, a JSONL file's lines come unparsed (:class:`JsonLine`)."""
     if path != "-" and not os.path.exists(path):
         raise InputError(f"no such file or folder: {path}")
     if os.path.isdir(path):
@@ -185,7 +206,7 @@ def read_records(path: str, fields: Fields) -> Iterator[Record]:
         return read_csv(path, fields)
     if lower.endswith(PARQUET_SUFFIXES):
         return read_parquet(path, fields)
-    return read_jsonl(path, fields)
+    return jsonl_lines(path, fields) if defer_json else read_jsonl(path, fields)
 
 
 def import_pyarrow_parquet() -> Any:
@@ -201,31 +222,37 @@ def _import_optional(name: str) -> Any:
         raise InputError(PARQUET_EXTRA_HINT) from exc
 
 
+Row = bytes | str | dict[str, Any]
+"""A batch row: a ready JSON object (UTF-8 bytes, or text), or a dict."""
+
+
 class RowWriter(Protocol):
     """Where batch rows go."""
 
-    def write(self, row: str | dict[str, Any]) -> None:
-        """Write one row: a dict, or a ready JSON object as a string."""
+    def write(self, row: Row) -> None:
+        """Write one row: a dict, or a ready JSON object as UTF-8 bytes or text."""
 
     def close(self) -> None: ...
 
 
 class JsonlWriter:
-    """Rows as JSON lines (``-`` is stdout, ``.gz`` is compressed)."""
+    """Rows as JSON lines, UTF-8 (``-`` is stdout, ``.gz`` is compressed)."""
 
     def __init__(self, path: str) -> None:
         self._owned = path != "-"
         if not self._owned:
-            self._handle: IO[str] = sys.stdout
+            sys.stdout.flush()  # (rows go to its byte stream, after whatever was printed)
+            self._handle: IO[bytes] | gzip.GzipFile = sys.stdout.buffer
         elif path.endswith(".gz"):
-            self._handle = gzip.open(path, "wt", encoding="utf-8")  # noqa: SIM115  closed by close()
+            self._handle = gzip.open(path, "wb")  # noqa: SIM115  closed by close()
         else:
-            self._handle = open(path, "w", encoding="utf-8")  # noqa: SIM115  closed by close()
+            self._handle = open(path, "wb")  # noqa: SIM115  closed by close()
 
-    def write(self, row: str | dict[str, Any]) -> None:
-        line = row if isinstance(row, str) else json.dumps(row, ensure_ascii=False, default=str)
-        self._handle.write(line)
-        self._handle.write("\n")
+    def write(self, row: Row) -> None:
+        if isinstance(row, dict):
+            row = json.dumps(row, ensure_ascii=False, default=str)
+        self._handle.write(row.encode("utf-8") if isinstance(row, str) else row)
+        self._handle.write(b"\n")
 
     def close(self) -> None:
         if self._owned:
@@ -284,8 +311,8 @@ class ParquetWriter:
         self._rows: list[dict[str, Any]] = []
         self._batch_rows = batch_rows
 
-    def write(self, row: str | dict[str, Any]) -> None:
-        self._rows.append(json.loads(row) if isinstance(row, str) else row)
+    def write(self, row: Row) -> None:
+        self._rows.append(row if isinstance(row, dict) else json.loads(row))
         if len(self._rows) >= self._batch_rows:
             self._flush()
 
