@@ -314,3 +314,14 @@ def test_a_jsonl_row_is_the_record_head_and_the_articles_own_json(tmp_path: Path
         head = json.dumps({"id": rid, "position": position}, ensure_ascii=False, separators=(",", ":"))
         body = newsclean.clean(text).model_dump_json()
         assert line == f'{head[:-1]},{body[1:-1]},"error":null}}'
+
+
+def test_rows_to_a_stdout_with_no_byte_buffer(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``-o -`` writes to ``sys.stdout``'s byte stream; a stdout replaced by a text-only stream
+    (a notebook's, a test's ``StringIO``) gets the same rows as text."""
+    stream = io.StringIO()
+    monkeypatch.setattr(sys, "stdout", stream)
+    run_batch(str(DATA / "articles.jsonl"), "-")
+    rows = [json.loads(line) for line in stream.getvalue().splitlines()]
+    texts = source_texts(DATA / "articles.jsonl")
+    assert [article_of(r) for r in rows] == [newsclean.clean(t) for t in texts.values()]

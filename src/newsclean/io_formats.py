@@ -235,6 +235,22 @@ class RowWriter(Protocol):
     def close(self) -> None: ...
 
 
+class _TextSink:
+    """A text stream taking UTF-8 bytes: a ``sys.stdout`` replaced by one with no byte buffer."""
+
+    def __init__(self, stream: IO[str]) -> None:
+        self._stream = stream
+
+    def write(self, data: bytes) -> int:
+        return self._stream.write(data.decode("utf-8"))
+
+    def flush(self) -> None:
+        self._stream.flush()
+
+    def close(self) -> None:
+        self._stream.close()
+
+
 class JsonlWriter:
     """Rows as JSON lines, UTF-8 (``-`` is stdout, ``.gz`` is compressed)."""
 
@@ -242,7 +258,10 @@ class JsonlWriter:
         self._owned = path != "-"
         if not self._owned:
             sys.stdout.flush()  # (rows go to its byte stream, after whatever was printed)
-            self._handle: IO[bytes] | gzip.GzipFile = sys.stdout.buffer
+            buffer: IO[bytes] | None = getattr(sys.stdout, "buffer", None)
+            self._handle: IO[bytes] | gzip.GzipFile | _TextSink = (
+                buffer if buffer is not None else _TextSink(sys.stdout)
+            )
         elif path.endswith(".gz"):
             self._handle = gzip.open(path, "wb")  # noqa: SIM115  closed by close()
         else:
