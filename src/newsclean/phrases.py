@@ -392,8 +392,8 @@ class Matcher:
         <newsclean.document.Piece.mask>`, the literals the document scan found on the text's
         line (``-1``: unknown, the text is probed for each literal instead).
         """
-        if mask >= 0 and not self.open and not mask & self.gate_mask:
-            return None  # (idle_on, written out: the commonest answer, on nearly every text)
+        if self.idle_on(mask):
+            return None  # (the commonest answer, on nearly every text)
         last: str | None = None
         head: str | None = None
         for c in self._candidates(text, lower, mask):
@@ -414,7 +414,7 @@ class Matcher:
 
     def search(self, text: str, lower: str | None = None, mask: int = -1) -> Hit | None:
         """The leftmost match of any phrase in ``text``."""
-        if mask >= 0 and not self.open and not mask & self.gate_mask:
+        if self.idle_on(mask):
             return None
         best: Hit | None = None
         last: str | None = None
@@ -431,7 +431,7 @@ class Matcher:
 
     def finditer(self, text: str, lower: str | None = None, mask: int = -1) -> list[Hit]:
         """Every non-overlapping match of any phrase, leftmost (then longest) first."""
-        if mask >= 0 and not self.open and not mask & self.gate_mask:
+        if self.idle_on(mask):
             return []
         hits = [
             Hit(m.start(), m.end(), c.id) for c in self._candidates(text, lower, mask) for m in c.pattern.finditer(text)
