@@ -24,6 +24,7 @@ NOT_IN_TEXT = {
     "detik__htmldate-2023-health": ["Trans Snow World", "Influencer Kebugaran Meninggal Usia 29"],
     "malaymail__htmldate-2020": ["Advertise with Us", "Terms of Use", "Huawei App Gallery"],
     "republika__anpandu-sp3-ihram": ["Ini Rincian Besaran Komponen BPIH 2017", "Penetapan BPIH Sepenuhnya"],
+    "tribunnews__htmldate-2020": ["Belum punya akun? Mendaftar", "Lupa kata sandi", "12 jam lalu"],
 }
 
 

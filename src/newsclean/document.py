@@ -208,6 +208,14 @@ class Document:
             j += 1
         spans[i:j] = [(start, end)]
 
+    def reset_removed(self, spans: list[tuple[int, int]]) -> None:
+        """Make exactly ``spans`` the removed text (what is not in them is alive again)."""
+        self.removed = []
+        self._pieces = None
+        self._cut = []
+        for start, end in sorted(spans):
+            self.remove(start, end)
+
     def is_removed(self, start: int, end: int) -> bool:
         """True when any character of ``start..end`` is already removed."""
         i = bisect_right(self.removed, start, key=_END)

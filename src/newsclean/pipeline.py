@@ -75,17 +75,23 @@ class Cleaner:
         self,
         *,
         disable: Iterable[str] = (),
-        phrases: Iterable[str | Path | Mapping[str, Any]] = (),
+        phrases: PhraseSources = (),
         extra_rules: Sequence[Rule] = (),
         max_chars: int = MAX_CHARS,
     ) -> None:
-        disabled = set(disable)
+        disabled = rule_names_of(disable)
         known = set(RULE_NAMES) | {r.name for r in extra_rules}
         unknown = disabled - known
         if unknown:
             raise ConfigError(f"unknown rule(s) {sorted(unknown)}; rules are {', '.join(RULE_NAMES)}")
-        book = phrasebook_from(phrases)
-        rules = [r for r in default_rules(book) if r.name not in disabled]
+        if isinstance(max_chars, bool) or not isinstance(max_chars, int) or max_chars < 1:
+            raise ConfigError(f"max_chars must be a positive whole number, got {max_chars!r}")
+        book = phrasebook_from(phrase_sources_of(phrases))
+        # a switched-off built-in rule still reads the text, as a shadow: what it would remove
+        # stays in the body, but no later rule sees it, so switching one rule off never hands
+        # its lines to another as metadata (a caption does not become the title)
+        rules = default_rules(book)
+        self._shadows = frozenset(r.name for r in rules if r.name in disabled)
         # the phrases' literals, and any a rule asks for (its ``literals``), found in one scan
         wanted = {s for r in rules for s in getattr(r, "literals", ())}
         self._scanner = LiteralScanner(phrasebook_literals(book) | wanted)
@@ -97,7 +103,8 @@ class Cleaner:
 
     @property
     def rule_names(self) -> tuple[str, ...]:
-        return tuple(r.name for r in self.rules)
+        """The rules that remove text, in running order (switched-off ones left out)."""
+        return tuple(r.name for r in self.rules if r.name not in self._shadows)
 
     def clean(
         self,
@@ -146,6 +153,10 @@ class Cleaner:
         if page is not None and page.headline:
             doc.meta["headline"] = page.headline
         removals, meta = self._run(doc, (_HTML_HEADLINE,) if page is not None else ())
+        page_captions: list[str] = []
+        if page is not None:
+            page_captions, caption_removals = self.page_captions(page)
+            dom_removals.extend(caption_removals)
         return build_article(
             doc,
             [*dom_removals, *removals],
@@ -156,7 +167,8 @@ class Cleaner:
             published=published,
             truncated=truncated,
             found=page_meta(page, tz) if page is not None else None,
-            extra_captions=list(page.captions) if page is not None else [],
+            extra_captions=page_captions,
+            headline=page.headline if page is not None else None,
         )
 
     def _clean_html(
@@ -209,18 +221,72 @@ class Cleaner:
             provenance["timestamp"] = Provenance.GIVEN
         return Article(
             **fields,
-            captions=list(page.captions),
+            captions=self.page_captions(page)[0],
             url=url,
             site=site,
             language=language,
-            removals=html_removals(page),
+            removals=[*html_removals(page), *self.page_captions(page)[1]],
             provenance=provenance,
             empty_reason=page.reason or "not_an_article",
         )
 
-    def _run(self, doc: Document, last: Sequence[Rule] = ()) -> tuple[list[dict[str, Any]], list[tuple[str, Meta]]]:
-        return run_rules(doc, (*self.rules, *last))
+    def page_captions(self, page: HtmlPage) -> tuple[list[str], list[Removal]]:
+        """The page's captions, less the boilerplate the page put in caption markup (an
+        ``ADVERTISEMENT`` figcaption): the phrase rules that judge a whole line read each caption."""
+        if not page.captions:
+            return [], []
+        text = "\n".join(page.captions)
+        doc = Document(text, split_lines(text))
+        judges = [r for r in self.rules if r.name in _CAPTION_JUDGES and r.name not in self._shadows]
+        removed: list[Removal] = []
+        for rule in judges:
+            for d in list(rule.decide(doc)):
+                if d.end > d.start and not doc.covers(d.start, d.end):
+                    doc.remove(d.start, d.end)
+                    removed.append(Removal(text=text[d.start : d.end], rule=d.rule, reason=d.reason,
+                                           start=0, end=0, line=-1, path="figcaption"))
+        kept = [piece.clean for piece in doc.pieces if piece.clean]
+        return kept, removed
 
+    def _run(self, doc: Document, last: Sequence[Rule] = ()) -> tuple[list[dict[str, Any]], list[tuple[str, Meta]]]:
+        return run_rules(doc, (*self.rules, *last), self._shadows)
+
+
+PhraseSources = str | Path | Mapping[str, Any] | Iterable[str | Path | Mapping[str, Any]]
+"""What ``Cleaner(phrases=...)`` takes: one TOML file or dict, or a list of them."""
+
+
+def rule_names_of(disable: object) -> set[str]:
+    """``Cleaner(disable=...)`` as a set of names; a lone string is an error, not its letters."""
+    if isinstance(disable, str):
+        raise ConfigError(f"disable takes a collection of rule names, not a string: write disable={{{disable!r}}}")
+    try:
+        names: set[str] = set(disable)  # type: ignore[call-overload]
+    except TypeError:
+        raise ConfigError(f"disable takes a collection of rule names, got {type(disable).__name__}") from None
+    wrong = [n for n in names if not isinstance(n, str)]
+    if wrong:
+        raise ConfigError(f"disable takes rule names (strings), got {wrong[0]!r}")
+    return names
+
+
+def phrase_sources_of(phrases: object) -> list[str | Path | Mapping[str, Any]]:
+    """``Cleaner(phrases=...)`` as a list of files and dicts: one path or one dict is a list of one."""
+    if isinstance(phrases, str | Path | Mapping):
+        return [phrases]
+    if isinstance(phrases, bytes) or not isinstance(phrases, Iterable):
+        raise ConfigError(
+            f"phrases takes a TOML file path, a dict, or a list of them, got {type(phrases).__name__}"
+        )
+    items = list(phrases)
+    for item in items:
+        if not isinstance(item, str | Path | Mapping):
+            raise ConfigError(f"phrases takes TOML file paths or dicts, got {type(item).__name__}: {item!r}")
+    return items
+
+
+_CAPTION_JUDGES = frozenset({"ads", "prompts", "promos", "navigation"})
+"""The rules whose phrases tell boilerplate in a page's caption markup."""
 
 _HTML_HEADLINE = HtmlHeadline()
 """Runs after the built-in rules on HTML input only (see :class:`~newsclean.rules.layout.HtmlHeadline`)."""
@@ -322,6 +388,7 @@ def build_article(
     truncated: bool,
     found: Meta | None = None,
     extra_captions: Sequence[str] = (),
+    headline: str | None = None,
 ) -> Article:
     """Assemble the article from the alive text, the trace and the metadata found."""
     fields: dict[str, Any] = {}
@@ -340,6 +407,8 @@ def build_article(
             value = getattr(meta, name)
             if value and name not in fields:
                 fields[name] = list(dict.fromkeys(value))
+    if headline:
+        fields["title"] = headline  # the headline the page marks (its <h1>) wins over a line that looks like one
     if "timestamp" not in fields and (day := date_from_url(url)) is not None:
         fields["timestamp"] = day  # the date the URL prints: a fallback, never over the page
     for name in fields:
@@ -347,7 +416,8 @@ def build_article(
     if published is not None:
         fields["timestamp"] = given_timestamp(published)
         provenance["timestamp"] = Provenance.GIVEN
-    captions = list(dict.fromkeys([*extra_captions, *_caption_texts(removals)]))
+    title = fields.get("title")
+    captions = [c for c in dict.fromkeys([*extra_captions, *_caption_texts(removals)]) if c != title]
     paragraphs = [piece.clean for piece in doc.pieces]  # == paragraphs_of(...), text already normalised
     fields.update(
         paragraphs=paragraphs,

@@ -8,27 +8,40 @@ it (see ``setup.py``); :class:`~newsclean.pipeline.Cleaner` calls :func:`run_rul
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Set
 from typing import Any
 
 from newsclean.document import Decision, Document, Meta
 from newsclean.rules.protocol import Rule
 
 
-def run_rules(doc: Document, rules: Iterable[Rule]) -> tuple[list[dict[str, Any]], list[tuple[str, Meta]]]:
+def run_rules(
+    doc: Document, rules: Iterable[Rule], shadows: Set[str] = frozenset()
+) -> tuple[list[dict[str, Any]], list[tuple[str, Meta]]]:
     """Apply ``rules`` in order; the trace entries of what they removed, in text order (plain
     dicts: the Article validates them all in one call, faster than a model each), and the
-    metadata their decisions found, in the order found."""
+    metadata their decisions found, in the order found.
+
+    The rules named in ``shadows`` (switched off by the user) still run, and what they remove
+    is hidden from the rules after them, but it is given back to the body at the end: the
+    other rules decide exactly as they would with it on, and it is in no trace entry."""
     applied: list[Decision] = []
     metas: list[tuple[str, Meta]] = []
+    shadowed = False
     for rule in rules:
+        shadow = rule.name in shadows
         for d in list(rule.decide(doc)):
             if d.end <= d.start or doc.covers(d.start, d.end):
                 continue  # empty, or already removed by an earlier decision
             doc.remove(d.start, d.end)
+            if shadow:
+                shadowed = True
+                continue
             applied.append(d)
             if d.meta is not None:
                 metas.append((d.rule, d.meta))
+    if shadowed:
+        doc.reset_removed([(d.start, d.end) for d in applied])
     applied.sort(key=_decision_start)
     source = doc.source
     line_starts = [start for start, _ in doc.lines]
