@@ -21,13 +21,16 @@ import pytest
 
 import newsclean
 from newsclean import Article, Removal
-from newsclean.batch import DEFAULT_CHUNKSIZE, WINDOW_CHUNKS_PER_WORKER, ordered_map, run_batch
+from newsclean.batch import run_batch
 from newsclean.cli import main
 from newsclean.errors import InputError
-from newsclean.io_formats import Fields
+from newsclean.pool import WINDOW_CHUNKS_PER_WORKER, ordered_chunks
+from newsclean.progress import Progress
+from newsclean.readers import Fields
 
 DATA = Path(__file__).parent / "data"
-ROW_KEYS = {"id", "position", "error"}
+ROW_KEYS = {"id", "position", "error", "text"}
+ERROR_ROW_KEYS = {"id", "position", "error"}
 
 
 def read_rows(path: Path) -> list[dict[str, Any]]:
@@ -158,7 +161,7 @@ def test_bad_records_become_error_rows_in_place(tmp_path: Path, workers: int) ->
     assert errors[1].startswith("not JSON")
     assert errors[2] == "missing text field: text or raw or content or html"
     assert errors[4] == "not a JSON object: list"
-    assert set(rows[1]) == ROW_KEYS, "an error row carries no article fields"
+    assert set(rows[1]) == ERROR_ROW_KEYS, "an error row carries no article fields"
     assert (summary.documents, summary.errors) == (6, 3)
     assert [e["id"] for e in summary.first_errors] == ["2", "no-text", "5"]
 
@@ -222,10 +225,36 @@ def test_limit_and_no_removals(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
     assert "Baca juga: Cuaca Ekstrem Diprediksi Sepekan" not in rows[0]["paragraphs"]
 
 
-def test_progress_line_shows_docs_per_second(tmp_path: Path) -> None:
+def test_progress_on_a_terminal_is_a_bar_with_total_rate_and_eta() -> None:
     stream = io.StringIO()
-    run_batch(str(DATA / "articles.jsonl"), str(tmp_path / "o.jsonl"), progress=stream)
-    assert stream.getvalue().startswith("\r5 docs") and "docs/s" in stream.getvalue()
+    meter = Progress(stream, tty=True, total=200, interval=0.0)
+    meter.update(50, 2)
+    meter.finish(200, 2)
+    first, last = stream.getvalue().split("\r")[1:]
+    assert first.startswith(" 25% |") and "50/200 docs" in first and "docs/s" in first and "ETA" in first
+    assert "2 errors" in first
+    assert last.startswith("100% |") and "200/200 docs" in last and last.endswith("\n")
+
+
+def test_progress_without_a_total_reads_the_share_of_input_read() -> None:
+    stream = io.StringIO()
+    Progress(stream, tty=True, fraction=lambda: 0.5, interval=0.0).update(10, 0)
+    assert " 50% |" in stream.getvalue() and "10 docs" in stream.getvalue()
+
+
+def test_progress_off_a_terminal_is_plain_periodic_lines(tmp_path: Path) -> None:
+    stream = io.StringIO()
+    meter = Progress(stream, tty=False, total=10, interval=0.0)
+    meter.update(5, 0)
+    meter.finish(10, 0)
+    assert stream.getvalue() == stream.getvalue().lstrip("\r") and stream.getvalue().count("\n") == 1
+    assert stream.getvalue().startswith("50% 5/10 docs")
+
+
+def test_batch_progress_is_drawn_for_a_terminal(tmp_path: Path) -> None:
+    stream = io.StringIO()
+    run_batch(str(DATA / "articles.jsonl"), str(tmp_path / "o.jsonl"), progress=stream, progress_tty=True)
+    assert stream.getvalue().startswith("\r") and "5 docs" in stream.getvalue() and "docs/s" in stream.getvalue()
     assert stream.getvalue().endswith("\n")
 
 
@@ -266,11 +295,15 @@ def test_parquet_round_trip(tmp_path: Path) -> None:
     assert summary.documents == 6 and [r["id"] for r in read_rows(back)][:2] == ["a-1", "2"]
 
 
-def square(n: int) -> int:
-    return n * n
+def squares(chunk: list[int]) -> list[int]:
+    return [n * n for n in chunk]
 
 
-def test_ordered_map_reads_a_bounded_window_ahead() -> None:
+def no_rows(chunk: list[int], reason: str) -> list[int]:
+    raise AssertionError(reason)
+
+
+def test_ordered_chunks_reads_a_bounded_window_ahead() -> None:
     pulled = 0
 
     def numbers() -> Iterator[int]:
@@ -279,17 +312,13 @@ def test_ordered_map_reads_a_bounded_window_ahead() -> None:
             pulled += 1
             yield n
 
-    results = ordered_map(square, numbers(), workers=2, chunksize=4)
+    results = ordered_chunks(squares, numbers(), workers=2, chunksize=4, on_lost=no_rows)
     first = list(itertools.islice(results, 10))
     assert first == [n * n for n in range(10)]
     window = 4 * 2 * WINDOW_CHUNKS_PER_WORKER
     assert pulled <= window + 10 + 4, f"read {pulled} items ahead, window is {window}"
     assert list(results)[-1] == 99_999**2
     results.close()
-
-
-def test_ordered_map_single_worker_is_plain_map() -> None:
-    assert list(ordered_map(square, range(5), workers=1, chunksize=DEFAULT_CHUNKSIZE)) == [0, 1, 4, 9, 16]
 
 
 def test_gzipped_jsonl_in_and_out(tmp_path: Path) -> None:
@@ -313,7 +342,8 @@ def test_a_jsonl_row_is_the_record_head_and_the_articles_own_json(tmp_path: Path
     for position, (line, (rid, text)) in enumerate(zip(lines, texts.items(), strict=True)):
         head = json.dumps({"id": rid, "position": position}, ensure_ascii=False, separators=(",", ":"))
         body = newsclean.clean(text).model_dump_json()
-        assert line == f'{head[:-1]},{body[1:-1]},"error":null}}'
+        text_json = json.dumps(newsclean.clean(text).text, ensure_ascii=False, separators=(",", ":"))
+        assert line == f'{head[:-1]},{body[1:-1]},"text":{text_json},"error":null}}'
 
 
 def test_rows_to_a_stdout_with_no_byte_buffer(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -15,8 +15,8 @@ import math
 from typing import Any, cast
 
 import newsclean
-from newsclean.io_formats import TEXT_FIELDS
 from newsclean.model import Article
+from newsclean.readers import TEXT_FIELDS
 
 EXTRA_HINT = "newsclean.dask needs dask: pip install newsclean[dask]"
 

@@ -13,3 +13,13 @@ class InputError(NewscleanError, ValueError):
 
 class ConfigError(NewscleanError, ValueError):
     """A configuration or phrase-data file is invalid (unknown key, bad pattern, ...)."""
+
+
+class UsageError(NewscleanError, ValueError):
+    """A command was asked for something it cannot do safely (a wrong field, an output that is
+    its input, an unknown output format): the command line exits 2 before cleaning anything."""
+
+
+class OutputError(NewscleanError, OSError):
+    """The output could not be written (disk full, file too large): what was written before
+    is kept whole, and the message says where."""
