@@ -10,7 +10,9 @@ folder that is removed afterwards. Then:
 
 1. times ``python -m newsclean batch IN -o OUT --workers W`` on ``--records`` records for each
    W and prints the speed-up over the first;
-2. runs the batch on each of ``--memory-sizes`` records and prints its peak RSS, to show
+2. times an in-process batch with the terminal progress bar drawn and with none, alternating
+   ``--progress-runs`` times each, and prints the bar's cost;
+3. runs the batch on each of ``--memory-sizes`` records and prints its peak RSS, to show
    memory is flat (the issue asks for within 20% from 10,000 to 100,000).
 
 Peak RSS is the largest ``ru_maxrss`` among the batch process and its pool workers, read
@@ -75,6 +77,39 @@ def peak_rss_mb(source: Path, workers: int) -> float:
     return int(done.stdout.strip().splitlines()[-1]) / 1024
 
 
+PROGRESS_HELPER = (
+    "import io, sys, time\n"
+    "from newsclean.batch import run_batch\n"
+    "bar = sys.argv[3] == 'bar'\n"
+    "started = time.perf_counter()\n"
+    "run_batch(sys.argv[1], sys.argv[2], progress=io.StringIO() if bar else None, progress_tty=bar)\n"
+    "print(time.perf_counter() - started)\n"
+)
+
+
+def progress_seconds(source: Path, folder: Path, mode: str) -> float:
+    """Seconds of one in-process batch (one worker) with the terminal bar drawn, or with none."""
+    output = folder / "out-progress.jsonl"
+    done = subprocess.run([sys.executable, "-c", PROGRESS_HELPER, str(source), str(output), mode],
+                          check=True, capture_output=True, text=True)
+    output.unlink()
+    return float(done.stdout.strip())
+
+
+def progress_cost_per_row(rows: int = 200_000) -> float:
+    """Seconds the terminal bar costs per row: ``rows`` updates (drawn at its usual pace)."""
+    import io
+
+    from newsclean.progress import Progress
+
+    meter = Progress(io.StringIO(), tty=True, fraction=lambda: 0.5)
+    started = time.perf_counter()
+    for done in range(rows):
+        meter.update(done, 0)
+    meter.finish(rows, 0)
+    return (time.perf_counter() - started) / rows
+
+
 def int_list(text: str) -> list[int]:
     return [int(part) for part in text.split(",") if part.strip()]
 
@@ -87,6 +122,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--memory-sizes", type=int_list, default=[10_000, 100_000], help="record counts")
     parser.add_argument("--memory-workers", type=int, default=1, help="workers for the memory runs")
     parser.add_argument("--skip-memory", action="store_true", help="only time the speed-up")
+    parser.add_argument("--progress-runs", type=int, default=3, help="runs with and without the bar (0: skip)")
     args = parser.parse_args(argv)
     if not args.corpus.exists():
         parser.error(f"no corpus at {args.corpus}")
@@ -104,6 +140,22 @@ def main(argv: list[str] | None = None) -> int:
             seconds = time_batch(source, workers, folder)
             first = first or seconds
             print(f"| {workers} | {seconds:.2f} | {args.records / seconds:,.0f} | {first / seconds:.2f}x |")
+        if args.progress_runs:
+            print(f"\n## Cost of the progress bar ({args.progress_runs} alternating runs each, 1 worker)\n")
+            timings: dict[str, list[float]] = {"none": [], "bar": []}
+            for _ in range(args.progress_runs):
+                for mode in timings:
+                    timings[mode].append(progress_seconds(source, folder, mode))
+            best = {mode: min(values) for mode, values in timings.items()}
+            print("| progress | best seconds | all runs |")
+            print("| --- | ---: | --- |")
+            for mode, values in timings.items():
+                print(f"| {mode} | {best[mode]:.2f} | {', '.join(f'{v:.2f}' for v in values)} |")
+            print(f"\nbar vs none (best of each): {100 * (best['bar'] / best['none'] - 1):+.1f} % (wall time: noisy)")
+            per_row = progress_cost_per_row()
+            per_record = best["none"] / args.records
+            print(f"the bar's own cost, timed alone: {per_row * 1e6:.2f} µs per row = "
+                  f"{100 * per_row / per_record:.2f} % of a record's {per_record * 1e3:.2f} ms")
         source.unlink()
         if args.skip_memory:
             return 0

@@ -426,3 +426,31 @@ def test_batch_and_clean_take_phrases_and_disable(tmp_path: Path) -> None:
     assert "Ikuti polling kami hari ini" not in row["paragraphs"]
     assert "Baca juga: Harga Cabai" in row["paragraphs"]
     assert main(["batch", str(src), "-o", str(tmp_path / "o.jsonl"), "--disable", "nope", "-q"]) == 2
+
+
+def test_killing_the_batch_itself_leaves_no_orphan_worker(tmp_path: Path) -> None:
+    src = _big_input(tmp_path)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", STOPPABLE, "batch", str(src), "-o", str(tmp_path / "o.jsonl"), "--workers", "2"],
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 30
+    children: list[int] = []
+    while len(children) < 2 and time.monotonic() < deadline:
+        time.sleep(0.1)
+        tasks = Path(f"/proc/{proc.pid}/task/{proc.pid}/children")
+        children = [int(p) for p in tasks.read_text().split()] if tasks.exists() else []
+    assert len(children) >= 2, "the workers started"
+    proc.kill()
+    proc.wait(timeout=10)
+    deadline = time.monotonic() + 10
+    while any(Path(f"/proc/{c}").exists() and "Z" not in _state(c) for c in children) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not [c for c in children if Path(f"/proc/{c}").exists() and "Z" not in _state(c)]
+
+
+def _state(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0]
+    except OSError:
+        return "Z"

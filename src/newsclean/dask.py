@@ -1,4 +1,4 @@
-"""Clean a Dask bag or dataframe on a cluster: ``pip install newsclean[dask]``.
+"""Clean a Dask bag or dataframe on a cluster: ``pip install '.[dask]' in newsclean's clone``.
 
 >>> import dask.bag as db                                          # doctest: +SKIP
 >>> from newsclean.dask import clean_bag
@@ -18,7 +18,7 @@ import newsclean
 from newsclean.model import Article
 from newsclean.readers import TEXT_FIELDS
 
-EXTRA_HINT = "newsclean.dask needs dask: pip install newsclean[dask]"
+EXTRA_HINT = "newsclean.dask needs dask: pip install '.[dask]' in newsclean's clone"
 
 try:
     import dask.bag as db

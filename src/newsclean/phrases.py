@@ -447,7 +447,7 @@ class Matcher:
 class LiteralScanner:
     """Finds which of many literals occur in a text (case-insensitively), exactly.
 
-    With the optional ``ahocorasick_rs`` package (``pip install newsclean[fast]``) one
+    With the optional ``ahocorasick_rs`` package (``pip install '.[fast]' in newsclean's clone``) one
     Aho-Corasick pass (a DFA) finds them all; without it, one substring test per literal on the
     lower-cased text (measured faster than one big regex alternation). Both give the same set.
     """
