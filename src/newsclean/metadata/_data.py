@@ -183,8 +183,15 @@ def byline_tables() -> BylineTables:
 def not_place_words() -> frozenset[str]:
     """The validated ``dateline.toml``: words that never open a dateline."""
     raw = read_table("dateline")
-    _keys(raw, {"not_place_words"}, "dateline.toml")
+    _keys(raw, {"not_place_words", "region_acronyms"}, "dateline.toml")
     return frozenset(w.casefold() for w in _strings(raw["not_place_words"], "dateline.toml not_place_words"))
+
+
+@functools.cache
+def region_acronyms() -> frozenset[str]:
+    """The validated ``dateline.toml``: acronyms that are regions after a place and a comma."""
+    raw = read_table("dateline")
+    return frozenset(w.upper() for w in _strings(raw["region_acronyms"], "dateline.toml region_acronyms"))
 
 
 def alternation(words: tuple[str, ...] | list[str] | set[str] | frozenset[str]) -> str:

@@ -31,7 +31,10 @@ def outlet_patterns() -> OutletPatterns:
     domain = rf"(?:[\p{{L}}\p{{N}}][\p{{L}}\p{{N}}-]{{0,40}}\.){{1,2}}(?i:{suffixes})(?![\p{{L}}\p{{N}}])"
     names = alternation((*tables.outlets, *tables.agencies))
     prefixed = rf"(?i:{alternation(tables.outlet_prefixes)})\p{{L}}*"
-    outlet = rf"(?:{domain}|(?<![\p{{L}}\p{{N}}])(?i:{names})(?![\p{{L}}\p{{N}}])|{prefixed})"
+    # a brand written in camel case, as outlets name themselves and places never are: WowKeren,
+    # InfoSAWIT, GoAceh (a capital right after lower-case letters, inside one word)
+    camel = r"(?<![\p{L}\p{N}])\p{Lu}\p{Ll}+\p{Lu}[\p{L}]+(?![\p{L}\p{N}.])"
+    outlet = rf"(?:{domain}|(?<![\p{{L}}\p{{N}}])(?i:{names})(?![\p{{L}}\p{{N}}])|{prefixed}|{camel})"
     agency = rf"(?<![\p{{L}}\p{{N}}])(?i:{alternation(tables.agencies)})(?![\p{{L}}\p{{N}}])"
     only = regex.compile(rf"(?:{outlet}|{agency})(?:{_SPACE}*[/,]{_SPACE}*(?:{outlet}|{agency}))*")
     return OutletPatterns(outlet=outlet, agency=agency, outlet_only=only)

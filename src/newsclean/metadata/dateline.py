@@ -20,7 +20,7 @@ from typing import Any
 
 import regex
 
-from newsclean.metadata._data import alternation, date_tables, not_place_words, outlet_tables
+from newsclean.metadata._data import alternation, date_tables, not_place_words, outlet_tables, region_acronyms
 from newsclean.metadata._outlets import outlet_patterns
 from newsclean.segment import FOLDED_BY_REGEX, contains_any
 
@@ -59,7 +59,7 @@ class _Forms:
 
 _DOMAIN_START = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}-]{0,40}\.")
 """How an outlet written as a domain (``KOMPAS.com``) opens."""
-_OUTLET_FORMS = frozenset({"outlet_place", "outlet_dash_place", "outlet"})
+_OUTLET_FORMS = frozenset({"outlet_place", "outlet_glued_place", "outlet_dash_place", "outlet"})
 """The forms that open with the outlet tag."""
 
 
@@ -114,16 +114,20 @@ def _forms() -> _Forms:
     sep = _SEP
     colon = rf"{_S}*:{_S}*"
     lead = r"[\s\u00a0]*"
-    bracket = rf"{_S}?\((?:{agency}|{outlet}){_S}*\)"
+    bracket = rf"{_S}{{0,3}}\((?:{agency}|{outlet}){_S}*\)"
     anchored = (
         # JAKARTA, KOMPAS.com -   Jakarta, CNN Indonesia --
         ("place_outlet", rf"{lead}(?P<place>{_PLACE}),{_S}*(?:{outlet}){sep}"),
+        # Liputan6.com, JakartaWakil Menteri ... (the dash lost, the place glued to the next word)
+        ("outlet_glued_place", rf"{lead}(?:{outlet}){_S}*,{_S}*(?P<place>\p{{Lu}}\p{{Ll}}{{2,}})(?=\p{{Lu}}\p{{Ll}})"),
         # TRIBUNNEWS.COM, JAKARTA --   TEMPO.CO,Jakarta-   Liputan6.com, Jakarta Presiden ...
         # (after the outlet tag even a glued hyphen closes the place: TEMPO.CO,Jakarta-Ginjal)
         (
             "outlet_place",
             rf"{lead}(?:{outlet}){_S}*,{_S}*(?:(?P<place>{_PLACE}){_S}*{_DASH}{_S}*|(?P<place>{_WORD})(?={_S}+\p{{Lu}}){_S}+)",
         ),
+        # [JAKARTA] Indonesia terus ...   [JAKARTA]Indonesia ... (the Suara Pembaruan style)
+        ("bracketed_place", rf"{lead}\[(?P<place>{_PLACE})\]{_S}*(?=\p{{Lu}})"),
         # KONTAN.CO.ID - JAKARTA.
         ("outlet_dash_place", rf"{lead}(?:{outlet}){sep}(?P<place>{_PLACE})\.{_S}+"),
         # KOMPAS.com -   VIVA –   detikNews -
@@ -289,6 +293,8 @@ def _match_opening(paragraph: str) -> DatelineMatch | None:
     needs = {
         "place_outlet": capital and dash and "," in head,
         "outlet_place": "," in head,
+        "outlet_glued_place": "," in head,
+        "bracketed_place": head.lstrip()[:1] == "[",
         "outlet_dash_place": dash and "." in head,
         "outlet": dash,
         "place_agency": capital and dash and "(" in head,
@@ -314,8 +320,23 @@ def _match_opening(paragraph: str) -> DatelineMatch | None:
             closing = paragraph[m.end("place") : m.end()]
             if not _plausible_bare(place, ":" in closing and not regex.search(_DASH, closing), paragraph[m.end() :]):
                 continue
-        return DatelineMatch(place=place, start=0, end=m.end(), tagged=_name != "place")
+        tagged = _name != "place"
+        if place is not None and "," in place:
+            place, tag = _region_or_tag(place)
+            tagged = tagged or tag
+        return DatelineMatch(place=place, start=0, end=m.end(), tagged=tagged)
     return None
+
+
+def _region_or_tag(place: str) -> tuple[str, bool]:
+    """``Mataram, NTB`` is a place and its region; in ``Gaza, MINA`` and ``BANDUNG, NNC`` the
+    ALL-CAPS acronym after the comma is no region (``region_acronyms`` in ``dateline.toml``)
+    but the outlet's tag: the place is what comes before it, and the dateline is tagged."""
+    head, _, region = place.rpartition(",")
+    word = region.strip()
+    if word.isalpha() and word.isupper() and len(word) <= 6 and word not in region_acronyms():
+        return head.strip(), True
+    return place, False
 
 
 _cached_match_dateline = functools.lru_cache(maxsize=_CACHED)(_match_dateline)
