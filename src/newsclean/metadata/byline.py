@@ -152,10 +152,28 @@ def looks_like_name(text: str) -> bool:
     return not is_outlet(text)
 
 
+_OUTLET_BRACKET = regex.compile(r"(?P<name>\S.*?)\s*\((?P<outlet>[^()]{1,50})\)[\s)*]*\Z")
+"""A name closed by its outlet in brackets: ``Alex Johnson (NBC News)``, ``Tessa Berenson (TIME)``."""
+_OUTLET_WORDS = regex.compile(r"(?:The\s+)?(?:\p{Lu}[\p{L}&.'’-]*\s*){1,4}")
+
+
+def _without_outlet_bracket(part: str) -> str:
+    """``part`` without a closing ``(Outlet)`` (an outlet, an agency, or 1-4 capitalised words)
+    and without the stray ``)*`` that opinion pages close a signature with."""
+    m = _OUTLET_BRACKET.match(part.strip())
+    if m is not None:
+        outlet = m.group("outlet").strip()
+        if is_outlet(outlet) or _OUTLET_WORDS.fullmatch(outlet):
+            return m.group("name")
+    if "(" not in part:
+        return part.rstrip(" )*")
+    return part
+
+
 def _clean_part(part: str) -> str | None:
-    """One comma/``dan`` part, without a ``/Outlet`` or `` - outlet`` credit: the name
-    candidate, or None when the part is only an outlet or agency."""
-    part = " ".join(part.split()).strip(" .,:;()[]'\"")
+    """One comma/``dan`` part, without a ``/Outlet``, `` - outlet`` or ``(Outlet)`` credit: the
+    name candidate, or None when the part is only an outlet or agency."""
+    part = " ".join(_without_outlet_bracket(part).split()).strip(" .,:;()[]'\"")
     if not part or is_outlet(part):
         return None
     for dash in (" - ", " – ", " — "):
@@ -353,8 +371,24 @@ def parse_byline(line: str, *, default_tz: dt.tzinfo | None) -> Byline | None:
     return _recent_bylines(line, default_tz)
 
 
+_SLASHED = regex.compile(r"(?:\A|\s/\s)(?P<by>(?i:by|oleh)\s[^/\n]{2,80}?)\s/\s(?P<rest>.*)\Z")
+"""A blog-theme byline, its parts between slashes: ``In Cars, Local News / By Mick Chan /
+7 March 2018 10:53 am / 42 comments``."""
+
+
+def _slashed(line: str, default_tz: dt.tzinfo | None) -> Byline | None:
+    m = _SLASHED.search(line) if " / " in line else None
+    if m is None:
+        return None
+    found = _labelled(m.group("by"), default_tz)
+    if found is None or not found.authors:
+        return None
+    stamp = _shift(find_timestamp(m.group("rest"), default_tz=default_tz), m.start("rest"))
+    return Byline(found.authors, found.editors, stamp)
+
+
 def _parse_byline(line: str, default_tz: dt.tzinfo | None) -> Byline | None:
-    found = _labelled(line, default_tz)
+    found = _slashed(line, default_tz) or _labelled(line, default_tz)
     if found is not None:
         return found
     return _unlabelled(line, default_tz)

@@ -11,7 +11,7 @@ from typing import Any
 import regex
 
 from newsclean.document import Decision, Document, Meta, Piece
-from newsclean.metadata.byline import parse_byline
+from newsclean.metadata.byline import is_outlet, parse_byline
 from newsclean.model import Kind
 from newsclean.phrases import Phrasebook, compile_matcher
 
@@ -23,12 +23,23 @@ _INITIALS = regex.compile(
 MAX_CREDIT_WORDS = 30
 TAIL_PIECES = 3
 """Credits sit in the last pieces of a story."""
+BYLINE_PIECES = 6
+"""A byline line alone (``Oleh: Name (Outlet)``) below a deck sits within the first pieces."""
+BYLINE_WORDS = 25
+DECK_WORDS = 25
+"""A piece this long above a byline line is a deck or a first paragraph: the header rule,
+which reads the lines above the first such piece, never reaches the byline under it."""
 # a reporter credit in parentheses closing the story: (Lita Febriani), (Tribunnews.com/Nama Orang)
 _NAME_CREDIT = regex.compile(r"(?:(?<=[.!?\"”’]\s{0,3})|\A\s*)\((?P<names>[^()\n]{3,160})\)\s*\Z")
 _PERSON = regex.compile(r"\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){1,3}")
 _OUTLET = regex.compile(r"(?i:[\w-]+\.(?:com|co\.id|id|net|org))\b|\A[\p{Lu}\s]{2,30}\Z")
 """An outlet part of a credit (``Tribunnews.com``) or an all-capitals tag (``ANTARA``); the
 case flag covers the domain only (a global ``(?i)`` made every short part an outlet)."""
+
+
+_OUTLET_CODE = regex.compile(r"\p{Ll}{5,20}")
+"""An outlet's code in a credit, in lower case and longer than editor initials: ``balipost``."""
+_ONE_NAME = regex.compile(r"\p{Lu}\p{Ll}{3,}")
 
 
 def _closes_bracket(text: str) -> bool:
@@ -65,7 +76,11 @@ class Credits:
         pieces = doc.pieces
         last = len(pieces) - 1
         lines, starts, inline = doc.narrow(self._lines), doc.narrow(self._starts), doc.narrow(self._inline_matcher)
+        deck = next((i for i, p in enumerate(pieces[:BYLINE_PIECES]) if p.words >= DECK_WORDS), BYLINE_PIECES)
         for idx, piece in enumerate(pieces):
+            if (deck < idx < BYLINE_PIECES or idx > last - TAIL_PIECES) and (found := _byline_line(piece)):
+                yield found
+                continue
             text = piece.text
             lower: str | None = piece.lower  # text.lower(), computed once per piece
             m = _search_last_bracket(_INITIALS, text) if _closes_bracket(text) else None
@@ -128,6 +143,18 @@ class Credits:
         yield piece.cut(m.start(), len(text.rstrip()), self.name, "credit:byline", kind=Kind.METADATA, meta=meta)
 
 
+def _byline_line(piece: Piece) -> Decision | None:
+    """A piece that is a labelled byline and nothing else (``Oleh: A, B dan C (The Guardian)``,
+    ``Oleh Rangga Jingga``, ``By Jane Doe``): its names go to the authors."""
+    if piece.words > BYLINE_WORDS:
+        return None
+    byline = parse_byline(piece.clean, default_tz=None)
+    if byline is None or not byline.labelled or byline.start != 0 or not byline.authors:
+        return None
+    meta = Meta(authors=byline.authors, editors=byline.editors)
+    return piece.drop(Credits.name, "credit:byline_line", kind=Kind.METADATA, meta=meta)
+
+
 def _label_search_start(text: str, labels: tuple[str, ...]) -> int:
     """Where a search for a credit label (``\\(?\\s*`` and a label, see ``Credits._credit``)
     may start: before the first label in ``text``, its spaces and the ``(`` it may open with
@@ -150,11 +177,13 @@ def _name_credit(text: str) -> tuple[int, tuple[str, ...]] | None:
     if not m:
         return None
     parts = [p.strip() for p in m.group("names").split("/")]
+    outlets = [p for p in parts if _OUTLET.search(p) or is_outlet(p) or _OUTLET_CODE.fullmatch(p)]
     people = []
     for part in parts:
-        if _OUTLET.search(part):
+        if part in outlets:
             continue
-        if not _PERSON.fullmatch(part):
+        # with an outlet beside it, one capitalised word is a reporter's name: (Hardianto/balipost)
+        if not (_PERSON.fullmatch(part) or (outlets and _ONE_NAME.fullmatch(part))):
             return None
         people.append(part)
     if not people and len(parts) < 2:
