@@ -77,22 +77,34 @@ def ordered_chunks(
     chunks = chunked(items, max(chunksize, 1))
     window = max(workers, 1) * WINDOW_CHUNKS_PER_WORKER
     executor = _executor(workers)
-    flight: deque[tuple[list[T], Future[list[R]]]] = deque()
+    flight: deque[tuple[list[T], Future[list[R]] | None]] = deque()
     try:
         while True:
+            broken = False
             while len(flight) < window and (chunk := next(chunks, None)) is not None:
-                flight.append((chunk, executor.submit(fn, chunk)))
+                try:
+                    flight.append((chunk, executor.submit(fn, chunk)))
+                except BrokenProcessPool:  # the pool broke while the window was being filled
+                    flight.append((chunk, None))
+                    broken = True
+                    break
             if not flight:
                 return
             chunk, future = flight[0]
             try:
+                if broken or future is None:
+                    raise BrokenProcessPool
                 results = future.result()
             except BrokenProcessPool:
                 on_death(f"a worker process died (killed, or out of memory) with {len(flight)} chunks in flight; "
-                         "they are run again one at a time")
+                         "those not finished are run again one at a time")
                 stop_executor(executor)
-                for again, _ in list(flight):
-                    yield from _run_alone(fn, again, on_lost, on_death)
+                for again, done in list(flight):
+                    if _finished(done):
+                        assert done is not None
+                        yield from done.result()
+                    else:
+                        yield from _run_alone(fn, again, on_lost, on_death)
                 flight.clear()
                 executor = _executor(workers)
                 continue
@@ -100,6 +112,11 @@ def ordered_chunks(
             yield from results
     finally:
         stop_executor(executor)
+
+
+def _finished(future: Future[list[R]] | None) -> bool:
+    """Whether ``future`` holds a result (a chunk finished before its pool broke)."""
+    return future is not None and future.done() and not future.cancelled() and future.exception() is None
 
 
 def _run_alone(

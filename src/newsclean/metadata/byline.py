@@ -164,7 +164,7 @@ def _without_outlet_bracket(part: str) -> str:
     if m is not None:
         outlet = m.group("outlet").strip()
         if is_outlet(outlet) or _OUTLET_WORDS.fullmatch(outlet):
-            return m.group("name")
+            return str(m.group("name"))
     if "(" not in part:
         return part.rstrip(" )*")
     return part

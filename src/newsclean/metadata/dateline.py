@@ -72,8 +72,11 @@ def _may_open_with_outlet(head: str, forms: _Forms) -> bool:
         return True
     if head[start : start + 40].lower().startswith(forms.outlet_starts):
         return True
-    return _DOMAIN_START.match(head, start) is not None
+    return _DOMAIN_START.match(head, start) is not None or _CAMEL_START.match(head, start) is not None
 
+
+_CAMEL_START = regex.compile(r"\p{Lu}\p{Ll}+\p{Lu}")
+"""How an outlet written in camel case (``WowKeren``) opens."""
 
 _DASHES = ("-", "–", "—", "‒", "―", "&#821", "&ndash;", "&mdash;")
 _LONG_DASHES = ("–", "—", "‒", "―", "&")
