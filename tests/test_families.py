@@ -135,3 +135,55 @@ def test_dateline_grammar_tells_the_place_from_the_outlet_tag(opening: str, plac
 def test_a_plain_sentence_opening_with_a_place_like_word_is_no_dateline() -> None:
     assert match_dateline("Gaza, kota yang terkepung, kembali diserang pada Senin malam.") is None
     assert match_dateline("Gaza - kota itu kembali diserang pada Senin malam oleh pasukan.") is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Also Read These 7 Young Athletes Are Going To The Olympics",
+        "Baca Juga Perjalanan Kasus Korupsi Bupati Itu",
+        "Baca juga artikel terkait PEMILU Nama Penulis",
+        "Halaman selanjutnya →",
+        "Halaman 1 2 3",
+        "Perkantoran Blok A, Jl Merdeka, Kota Bekasi. Tlp: 021 888 999, Fax: 021 888 998 Email: redaksi@contoh.id",
+        "Penulis adalah peneliti pada sebuah lembaga kajian ekonomi di Jakarta",
+        "Rudi Hartono, penulis adalah pegiat literasi di Yogyakarta.",
+        "Dengan berkas-berkas dari kantor berita.",
+        "Sumber",
+        "News",
+    ],
+)
+def test_more_boilerplate_families_go(line: str) -> None:
+    assert body_of(line) == [STORY, MORE], line
+
+
+@pytest.mark.parametrize(
+    ("tail", "rest"),
+    [(" - UTUSAN ONLINE", ""), (" — Bernama", ""), ("\n- K! ONLINE", ""), ("\n- BERNAMA", "")],
+)
+def test_an_outlet_or_wire_tail_closing_the_story_goes(tail: str, rest: str) -> None:
+    article = newsclean.clean(STORY + "\n" + MORE + tail)
+    assert article.paragraphs == [STORY, MORE]
+
+
+def test_a_date_tail_is_the_date_of_the_story() -> None:
+    article = newsclean.clean(STORY + "\n" + MORE[:-1] + ".-11/4/2018")
+    assert article.paragraphs == [STORY, MORE]
+    assert article.timestamp is not None and article.timestamp.isoformat() == "2018-04-11"
+
+
+@pytest.mark.parametrize(("signature", "name"), [("- Sandy Mariatna", "Sandy Mariatna"), ("* TOK PERAK", "TOK PERAK")])
+def test_a_signature_closing_a_column_is_its_author(signature: str, name: str) -> None:
+    article = newsclean.clean("\n".join([STORY, MORE, signature]))
+    assert article.authors == [name] and article.paragraphs == [STORY, MORE]
+
+
+def test_a_list_closing_the_story_is_no_signature() -> None:
+    raw = "\n".join([STORY, "Bahan yang dibutuhkan:", "- Tepung Terigu", "- Gula Pasir"])
+    article = newsclean.clean(raw)
+    assert article.authors == [] and article.paragraphs[-2:] == ["- Tepung Terigu", "- Gula Pasir"]
+
+
+def test_a_number_range_closing_a_sentence_is_no_tail() -> None:
+    line = "Harga cabai naik dari Rp 40.000 menjadi Rp 55.000 - 60.000"
+    assert body_of(line) == [STORY, line, MORE]

@@ -152,19 +152,19 @@ def looks_like_name(text: str) -> bool:
     return not is_outlet(text)
 
 
-_OUTLET_BRACKET = regex.compile(r"(?P<name>\S.*?)\s*\((?P<outlet>[^()]{1,50})\)[\s)*]*\Z")
-"""A name closed by its outlet in brackets: ``Alex Johnson (NBC News)``, ``Tessa Berenson (TIME)``."""
 _OUTLET_WORDS = regex.compile(r"(?:The\s+)?(?:\p{Lu}[\p{L}&.'’-]*\s*){1,4}")
 
 
 def _without_outlet_bracket(part: str) -> str:
     """``part`` without a closing ``(Outlet)`` (an outlet, an agency, or 1-4 capitalised words)
     and without the stray ``)*`` that opinion pages close a signature with."""
-    m = _OUTLET_BRACKET.match(part.strip())
-    if m is not None:
-        outlet = m.group("outlet").strip()
-        if is_outlet(outlet) or _OUTLET_WORDS.fullmatch(outlet):
-            return str(m.group("name"))
+    stripped = part.strip()
+    opening = stripped.rfind("(")
+    closing = stripped.find(")", opening + 1) if opening > 0 else -1
+    if closing != -1 and not stripped[closing:].strip(" \t)*"):
+        outlet = stripped[opening + 1 : closing].strip()
+        if 0 < len(outlet) <= 50 and (is_outlet(outlet) or _OUTLET_WORDS.fullmatch(outlet)):
+            return stripped[:opening].rstrip()
     if "(" not in part:
         return part.rstrip(" )*")
     return part

@@ -5,13 +5,16 @@ article's authors and editors."""
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
 from collections.abc import Iterator
 from typing import Any
 
 import regex
 
 from newsclean.document import Decision, Document, Meta, Piece
-from newsclean.metadata.byline import is_outlet, parse_byline
+from newsclean.metadata._outlets import outlet_patterns
+from newsclean.metadata.byline import is_outlet, looks_like_name, parse_byline
 from newsclean.model import Kind
 from newsclean.phrases import Phrasebook, compile_matcher
 
@@ -40,6 +43,47 @@ case flag covers the domain only (a global ``(?i)`` made every short part an out
 _OUTLET_CODE = regex.compile(r"\p{Ll}{5,20}")
 """An outlet's code in a credit, in lower case and longer than editor initials: ``balipost``."""
 _ONE_NAME = regex.compile(r"\p{Lu}\p{Ll}{3,}")
+
+
+@functools.cache
+def _tail_patterns() -> tuple[Any, Any]:
+    """The outlet or wire tail closing a story (``… kata dia. - UTUSAN ONLINE``, ``— Bernama``),
+    and the date tail (``….-11/4/2018``, ``- OUTLET 6/11/2017``), built from ``outlets.toml``."""
+    names = outlet_patterns()
+    after = r"(?:(?<=[.!?\"”’)\]])[ \t\u00a0]*|\A[ \t\u00a0]*)"
+    outlet = regex.compile(rf"{after}[-–—]{{1,2}}[ \t\u00a0]*(?:{names.outlet}|{names.agency})[ \t\u00a0.]*\Z")
+    dated = regex.compile(
+        rf"{after}[-–—][ \t\u00a0]*(?:(?:{names.outlet}|{names.agency})[ \t\u00a0]+)?"
+        r"(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>(?:19|20)\d\d)[ \t\u00a0]*\Z"
+    )
+    return outlet, dated
+
+
+_SIGNATURE = regex.compile(r"\A[ \t\u00a0]*[-–—*][ \t\u00a0]*(?P<name>[^\n]{3,60}?)[ \t\u00a0.]*\Z")
+"""A signature closing a column or letter: ``- Sandy Mariatna``, ``* TOK PERAK``."""
+
+
+def _tail(piece: Piece, text: str, signed: bool) -> Decision | None:
+    """An outlet, wire or date tail closing ``text``, or (``signed``: the last piece, not an
+    item of a list) a signature line."""
+    if "-" not in text and "–" not in text and "—" not in text and "*" not in text:
+        return None
+    outlet, dated = _tail_patterns()
+    m = outlet.search(text, max(0, len(text) - 80))
+    if m is not None:
+        return piece.cut(m.start(), len(text.rstrip()), Credits.name, "credit:outlet_tail")
+    m = dated.search(text, max(0, len(text) - 80))
+    if m is not None:
+        try:
+            day = dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
+        except ValueError:
+            return None
+        return piece.cut(m.start(), len(text.rstrip()), Credits.name, "credit:date_tail", kind=Kind.METADATA,
+                         meta=Meta(timestamp=day))
+    s = _SIGNATURE.match(text) if signed else None
+    if s is not None and looks_like_name(s["name"].title() if s["name"].isupper() else s["name"]):
+        return piece.drop(Credits.name, "credit:signature", kind=Kind.METADATA, meta=Meta(authors=(s["name"],)))
+    return None
 
 
 def _closes_bracket(text: str) -> bool:
@@ -107,6 +151,10 @@ class Credits:
                     text = text[: hit.start]
             # reporter / editor credit lines, in the last pieces of the story
             if idx > last - TAIL_PIECES:
+                signed = idx == last and idx > 0 and pieces[idx - 1].text.lstrip()[:1] not in "-–—*•"
+                if (found := _tail(piece, text, signed)) is not None:
+                    yield found
+                    continue
                 names = _name_credit(text)
                 if names is not None:
                     start, authors = names
