@@ -86,6 +86,9 @@ class Article(BaseModel):
     """Why ``paragraphs`` is empty, when it is (``empty_input``, ``not_an_article``, ...)."""
     truncated: bool = False
     """True when the input was longer than the size limit and only its head was read."""
+    truncated_at: int | None = None
+    """Where the input was cut when ``truncated`` (an offset into it): what lies past it was not
+    read, so ``replay(raw, article)`` reads no further either."""
 
     @property
     def author(self) -> str | None:

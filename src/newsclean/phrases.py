@@ -140,8 +140,10 @@ def load_phrase_file(path: str | Path) -> Phrasebook:
     path = Path(path)
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: not a UTF-8 text file (byte {exc.start}): a phrase file is TOML") from exc
     except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise ConfigError(f"{path}: {exc}") from None
+        raise ConfigError(f"{path}: {exc}") from exc
     return parse_phrases(data, str(path))
 
 

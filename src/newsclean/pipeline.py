@@ -11,8 +11,9 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from newsclean.document import Document, Meta, paragraphs_of, sliceable_lower
-from newsclean.errors import ConfigError, InputError
+from newsclean.errors import ConfigError, InputError, NewscleanError
 from newsclean.html import HtmlPage, looks_like_html, parse_html
+from newsclean.html.decode import wide_encoding
 from newsclean.language import default_timezone, guess_language
 from newsclean.metadata.dates import parse_datetime, zone_hint
 from newsclean.metadata.margins import read_margins
@@ -100,6 +101,10 @@ class Cleaner:
         rules[at:at] = [r for r in extra_rules if r.name not in disabled]
         self.rules: tuple[Rule, ...] = tuple(rules)
         self.max_chars = max_chars
+        self._arguments: dict[str, Any] = {
+            "disable": frozenset(disabled), "phrases": phrase_sources_of(phrases), "extra_rules": tuple(extra_rules),
+            "max_chars": max_chars,
+        }
 
     @property
     def rule_names(self) -> tuple[str, ...]:
@@ -114,10 +119,30 @@ class Cleaner:
         site: str | None = None,
         published: dt.datetime | dt.date | str | None = None,
     ) -> Article:
-        """Clean one raw scraped text (or HTML page) into an :class:`Article`."""
-        if is_html(raw):
-            return self._clean_html(raw, url=url, site=site, published=published)
-        return self._clean_text(as_text(raw), url=url, site=site, published=published)
+        """Clean one raw scraped text (or HTML page) into an :class:`Article`.
+
+        Every error raised is a :class:`~newsclean.errors.NewscleanError`: a wrong argument or
+        input is an :class:`InputError`, and anything else that goes wrong on a page is one too,
+        with the cause chained, so a caller has one exception to catch."""
+        url, site = given_text(url, "url"), given_text(site, "site")
+        if published is not None and (
+            isinstance(published, bool) or not isinstance(published, dt.datetime | dt.date | str)
+        ):
+            raise InputError(f"published must be a datetime, a date or an ISO string, got {type(published).__name__}")
+        try:
+            if is_html(raw):
+                return self._clean_html(raw, url=url, site=site, published=published)
+            return self._clean_text(as_text(raw), url=url, site=site, published=published)
+        except NewscleanError:
+            raise
+        except RecursionError as exc:
+            raise InputError("the input is nested too deeply to read") from exc
+        except Exception as exc:  # a page that trips something inside: one exception type for callers
+            raise InputError(f"cannot clean this input: {type(exc).__name__}: {exc}") from exc
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        """A cleaner pickles as the arguments it was built from (Spark, multiprocessing)."""
+        return (_rebuilt, (self._arguments,))
 
     def _clean_text(
         self,
@@ -128,16 +153,18 @@ class Cleaner:
         published: dt.datetime | dt.date | str | None,
         page: HtmlPage | None = None,
     ) -> Article:
-        truncated = False
+        truncated_at: int | None = None
         if len(text) > self.max_chars:
             cut = max(text.rfind(b, 0, self.max_chars) for b in _LINE_BREAKS)
-            text = text[: cut if cut > 0 else self.max_chars]
-            truncated = True
+            truncated_at = cut if cut > 0 else self.max_chars
+            text = text[:truncated_at]
+        truncated = truncated_at is not None
         text = readable(text)
         site = site or site_of(url)
         dom_removals = html_removals(page) if page is not None else []
         if not text.strip():
-            return Article(url=url, site=site, empty_reason="empty_input", truncated=truncated, removals=dom_removals)
+            return Article(url=url, site=site, empty_reason="empty_input", truncated=truncated,
+                           truncated_at=truncated_at, removals=dom_removals)
         lowered = sliceable_lower(text)  # lower-cased once: the language guess, scan and pieces slice it
         language = guess_language(text, lowered)
         if language is None and page is not None and page.meta.language:
@@ -166,6 +193,7 @@ class Cleaner:
             language=language,
             published=published,
             truncated=truncated,
+            truncated_at=truncated_at,
             found=page_meta(page, tz) if page is not None else None,
             extra_captions=page_captions,
             headline=page.headline if page is not None else None,
@@ -296,12 +324,38 @@ HTML_SIZE_FACTOR = 5
 
 
 def is_html(raw: object) -> bool:
-    """Whether ``raw`` (text or bytes) is an HTML page rather than plain scraped text."""
+    """Whether ``raw`` (text or bytes) is an HTML page rather than plain scraped text; bytes
+    with a UTF-16 or UTF-32 byte-order mark, or UTF-16 without one, are read in their encoding."""
     if isinstance(raw, str):
         return looks_like_html(raw)
     if isinstance(raw, bytes | bytearray | memoryview):
-        return looks_like_html(bytes(raw[:4096]).decode("latin-1"))
+        head = bytes(raw[:4096])
+        for bom, codec in _WIDE_BOMS:
+            if head.startswith(bom):
+                return looks_like_html(head[len(bom) :].decode(codec, "replace"))
+        wide = wide_encoding(head)
+        return looks_like_html(head.decode(wide or "latin-1", "replace"))
     return False
+
+
+_WIDE_BOMS = (
+    (b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"),
+)
+
+
+def given_text(value: object, name: str) -> str | None:
+    """A ``url=`` or ``site=`` argument: text (lone surrogates read as U+FFFD, so the article
+    serialises) or None; anything else is an :class:`InputError`."""
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise InputError(f"{name} must be a string or None, got {type(value).__name__}")
+    return readable(value).strip() or None
+
+
+def _rebuilt(arguments: dict[str, Any]) -> Cleaner:
+    return Cleaner(**arguments)
 
 
 def html_removals(page: HtmlPage) -> list[Removal]:
@@ -361,10 +415,13 @@ def as_text(raw: object) -> str:
 
 
 def site_of(url: str | None) -> str | None:
-    """The host of ``url`` without ``www.`` (``None`` if there is no URL)."""
+    """The host of ``url`` without ``www.`` (``None`` if there is no URL, or one that does not parse)."""
     if not url:
         return None
-    host = urlsplit(url if "//" in url else "//" + url).hostname or ""
+    try:
+        host = urlsplit(url if "//" in url else "//" + url).hostname or ""
+    except ValueError:  # "http://[x", an unfilled "http://[DOMAIN]/" template
+        return None
     return host.removeprefix("www.") or None
 
 
@@ -386,6 +443,7 @@ def build_article(
     language: str | None,
     published: dt.datetime | dt.date | str | None,
     truncated: bool,
+    truncated_at: int | None = None,
     found: Meta | None = None,
     extra_captions: Sequence[str] = (),
     headline: str | None = None,
@@ -429,6 +487,7 @@ def build_article(
         provenance=provenance,
         empty_reason=None if paragraphs else "all_boilerplate",
         truncated=truncated,
+        truncated_at=truncated_at,
     )
     return Article.model_validate(fields)
 
@@ -442,11 +501,17 @@ def _caption_texts(removals: Iterable[Removal | dict[str, Any]]) -> Iterator[str
             yield normalize_space(r.text)
 
 
-def replay(source: str, removals: Iterable[Removal]) -> list[str]:
+def replay(source: str, removals: Iterable[Removal] | Article, *, truncated_at: int | None = None) -> list[str]:
     """Apply a trace to its input: the paragraphs the pipeline returned for it.
 
-    ``replay(raw, clean(raw).removals) == clean(raw).paragraphs`` for text input.
+    ``replay(raw, clean(raw).removals) == clean(raw).paragraphs`` for text input; for input cut
+    at the size limit pass the article (``replay(raw, article)``) or its ``truncated_at``.
     """
+    if isinstance(removals, Article):
+        truncated_at = removals.truncated_at if truncated_at is None else truncated_at
+        removals = removals.removals
+    if truncated_at is not None:
+        source = source[:truncated_at]
     text = readable(source)
     doc = Document(text, split_lines(text))
     for r in removals:

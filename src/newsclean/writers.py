@@ -48,7 +48,7 @@ Row = bytes | dict[str, Any]
 
 LIST_COLUMNS = ("authors", "editors", "paragraphs", "captions", "removals", "provenance")
 CSV_COLUMNS = ("id", "position", "error", "title", "authors", "editors", "timestamp", "updated", "dateline",
-               "site", "url", "language", "text", "paragraphs", "captions", "empty_reason", "truncated",
+               "site", "url", "language", "text", "paragraphs", "captions", "empty_reason", "truncated", "truncated_at",
                "provenance", "removals")
 
 
@@ -275,7 +275,7 @@ def parquet_schema(removals: bool) -> Any:
         ("updated", pa.timestamp("us", tz="UTC")), ("updated_text", pa.string()),
         ("dateline", pa.string()), ("site", pa.string()), ("url", pa.string()), ("language", pa.string()),
         ("text", pa.string()), ("paragraphs", pa.list_(pa.string())), ("captions", pa.list_(pa.string())),
-        ("empty_reason", pa.string()), ("truncated", pa.bool_()),
+        ("empty_reason", pa.string()), ("truncated", pa.bool_()), ("truncated_at", pa.int64()),
         ("provenance", pa.map_(pa.string(), pa.string())),
     ]
     if removals:

@@ -47,10 +47,39 @@ def looks_like_html(text: str) -> bool:
 
 
 def _codec(label: str) -> str | None:
+    """The text codec a page's declared charset names, or None (unknown, or not a text
+    encoding: ``undefined``, ``punycode``, ``rot13``). A declared UTF-16 or UTF-32 in a byte
+    stream without a byte-order mark means UTF-8, as browsers read it (WHATWG)."""
     try:
-        return codecs.lookup(label).name
-    except LookupError:
+        info = codecs.lookup(label)
+    except (LookupError, ValueError):
         return None
+    if not getattr(info, "_is_text_encoding", True) or info.name in _NOT_PAGE_CODECS:
+        return None
+    return "utf-8" if info.name.startswith(("utf-16", "utf-32")) else info.name
+
+
+_NOT_PAGE_CODECS = frozenset({"undefined", "punycode", "idna", "raw-unicode-escape", "unicode-escape", "rot-13"})
+
+
+def wide_encoding(data: bytes) -> str | None:
+    """``utf-16-le`` or ``utf-16-be`` for UTF-16 without a byte-order mark, told by its NUL
+    bytes: every other byte of ASCII markup is NUL (``<\x00h\x00t\x00``), and which half
+    holds them says the byte order; else None."""
+    head = data[:512]
+    if len(head) < 16:
+        return None
+    half = len(head) // 2
+    if head[1::2].count(0) > 0.9 * half:
+        return "utf-16-le"
+    if head[0::2].count(0) > 0.9 * half:
+        return "utf-16-be"
+    return None
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    encoding = wide_encoding(data)
+    return data.decode(encoding, "replace") if encoding else None
 
 
 def _declared_charset(data: bytes) -> str | None:
@@ -61,7 +90,7 @@ def _declared_charset(data: bytes) -> str | None:
 def _try(data: bytes, encoding: str) -> str | None:
     try:
         return data.decode(encoding)
-    except (UnicodeDecodeError, LookupError):
+    except (UnicodeError, LookupError):
         return None
 
 
@@ -92,6 +121,9 @@ def decode_html(data: bytes) -> str:
         if data.startswith(bom):
             return data[len(bom) :].decode(encoding, "replace")
     if data[:_DECLARATION_BYTES].count(b"\x00") > _MAX_NULS:
+        wide = _utf16_without_bom(data)
+        if wide is not None:
+            return wide
         raise InputError("the bytes look binary (NUL bytes without a UTF-16/32 byte-order mark)")
     declared = _declared_charset(data)
     if declared is not None:

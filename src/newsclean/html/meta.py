@@ -137,6 +137,8 @@ def _parse_ld(text: str) -> Any:
         text = text[:-3]
     try:
         return json.loads(text, strict=False)
+    except RecursionError:  # nested past the interpreter's limit: no metadata to read there
+        return None
     except ValueError:
         return _loose_ld(text)
 
@@ -238,7 +240,10 @@ def _itemprop(src: _Sources, prop: str) -> str | None:
 def _site_tokens(site_name: str | None, url: str | None) -> set[str]:
     tokens = {t for t in fold(site_name).replace(".", " ").split() if len(t) > 2}
     if url:
-        host = urlsplit(url).hostname or ""
+        try:
+            host = urlsplit(url).hostname or ""
+        except ValueError:  # "http://[x", an unfilled "http://[DOMAIN]/" template
+            host = ""
         tokens |= {p for p in host.lower().split(".") if len(p) > 2 and p not in {"www", "com", "net", "org"}}
     return tokens
 

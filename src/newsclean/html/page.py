@@ -85,16 +85,98 @@ def _to_text(html: str | bytes) -> str:
     raise InputError(f"parse_html expects str or bytes, got {type(html).__name__}")
 
 
+PARSER_MAX_DEPTH = 2000
+"""libxml2 nests elements no deeper than about 2,048 and drops what it cannot place: a page
+that reaches this depth is parsed again flattened (see :func:`_flattened`)."""
+_NESTING_TAG = re.compile(
+    r"</?(?P<tag>div|span|font|blockquote|section|article|main|aside|center|b|i|u|em|strong|small|big|"
+    r"ul|ol|li|dl|dd|dt|table|tbody|thead|tr|td|th|figure|a|header|footer|nav)\b[^<>]*>",
+    re.IGNORECASE,
+)
+_INLINE = frozenset({"span", "font", "b", "i", "u", "em", "strong", "small", "big", "a"})
+
+
+def _flattened(text: str) -> str:
+    """``text`` without its nesting: block containers become paragraph breaks, inline ones go."""
+
+    def swap(m: re.Match[str]) -> str:
+        if m.group(0).startswith("</") or m.group("tag").lower() in _INLINE:
+            return ""
+        return "<p>"
+
+    return _NESTING_TAG.sub(swap, text)
+
+
+def _too_deep(root: Element) -> bool:
+    depth = 0
+    for event, _ in etree.iterwalk(root, events=("start", "end")):
+        depth += 1 if event == "start" else -1
+        if depth >= PARSER_MAX_DEPTH:
+            return True
+    return False
+
+
+MAX_TAG_CHARS = 8000
+"""Start tags longer than this are looked at for their attributes (long ones are common: data
+URIs, inline styles, JSON in ``data-`` attributes)."""
+MAX_ATTRIBUTES = 1000
+"""An element with more attributes keeps its first ones: libxml2 spends time quadratic in an
+element's attribute count (100,000 took 20 s), and no page needs a thousand."""
+_ATTRIBUTE = re.compile(r"""\s*[^\s=/>"']+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?""")
+_LONG_TAG = re.compile(r"<([a-zA-Z][\w:-]*)([^<>]{" + str(MAX_TAG_CHARS) + r",})>")
+_BR_RUN = re.compile(r"(?:<br\s*/?>\s*){64,}+", re.IGNORECASE)
+"""Sixty-four line breaks or more in a row: one blank line's worth is kept. Possessive: a plain
+``{64,}`` keeps a backtracking mark per repeat (220 MB for a million ``<br>``); this keeps none."""
+
+
+def _capped(text: str) -> tuple[str, bool]:
+    """``text`` with pathological markup capped before libxml2 sees it, and whether any was."""
+    capped = False
+    if len(text) > MAX_TAG_CHARS and "<" in text:
+        shorter = _LONG_TAG.sub(_fewer_attributes, text)
+        capped = len(shorter) != len(text)
+        text = shorter
+    if "<br" in text or "<BR" in text:
+        fewer = _BR_RUN.sub("<br><br>", text)
+        capped = capped or len(fewer) != len(text)
+        text = fewer
+    return text, capped
+
+
+def _fewer_attributes(m: re.Match[str]) -> str:
+    """A start tag with at most :data:`MAX_ATTRIBUTES` attributes (the tag as it was, if fewer)."""
+    inside = m.group(2)
+    if inside.count("=") <= MAX_ATTRIBUTES:
+        return m.group(0)
+    kept, at = [], 0
+    for n, a in enumerate(_ATTRIBUTE.finditer(inside)):
+        if n == MAX_ATTRIBUTES:
+            break
+        kept.append(a.group(0))
+        at = a.end()
+    return f"<{m.group(1)}{''.join(kept)}{'/' if inside[at:].rstrip().endswith('/') else ''}>"
+
+
 def _parse(text: str) -> Element | None:
+    root, _ = _parse_flat(text)
+    return root
+
+
+def _parse_flat(text: str) -> tuple[Element | None, bool]:
+    """The parsed page, and whether it had to be flattened to keep all its text."""
     text = XML_DECL_RE.sub("", text.lstrip("\ufeff"), count=1)
     if "\x00" in text:
-        text = text.replace("\x00", "")
+        text = text.replace("\x00", " ")  # as the text path reads a NUL: one space, no words glued
     if not text.strip():
-        return None
+        return None, False
+    text, _ = _capped(text)
     try:
-        return lxml_html.document_fromstring(text, parser=_parser())
+        root = lxml_html.document_fromstring(text, parser=_parser())
+        if text.count("<") > PARSER_MAX_DEPTH and _too_deep(root):
+            return lxml_html.document_fromstring(_flattened(text), parser=_parser()), True
+        return root, False
     except (etree.ParserError, ValueError):
-        return None
+        return None, False
 
 
 def _outside_decisions(container: Element, st: Stats, kept: list[Element]) -> list[HtmlDecision]:
@@ -267,7 +349,7 @@ def parse_html(html: str | bytes) -> HtmlPage:
     ['Judul', 'Paragraf pertama yang cukup panjang.']
     """
     source = _to_text(html)
-    root = _parse(source)
+    root, flattened = _parse_flat(source)
     if root is None:
         return _fallback(source, "", PageMeta(), ()) or HtmlPage(
             text="", is_article=False, reason="not_an_article:empty"
@@ -294,6 +376,8 @@ def parse_html(html: str | bytes) -> HtmlPage:
     body_lines = [line for line in rendered if line not in caption_set]
     lines = [line for line in header.lines if line not in caption_set] + body_lines
     text = "\n".join(lines)
+    if flattened:
+        decisions.append(HtmlDecision(RULE_FALLBACK, "flattened", sample(body), "body"))
     decisions += header.decisions
     decisions += renderer.decisions
     decisions += _outside_decisions(container, st, header.elements)

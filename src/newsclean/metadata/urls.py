@@ -32,7 +32,10 @@ def date_from_url(url: str | None) -> dt.date | None:
     """The date printed in ``url``'s path, when it prints one unambiguously, else None."""
     if not url:
         return None
-    path = urlsplit(url if "//" in url else "//" + url).path
+    try:
+        path = urlsplit(url if "//" in url else "//" + url).path
+    except ValueError:  # "http://[x": no date to read in a URL that does not parse
+        return None
     found: set[dt.date] = set()
     for form in _FORMS:
         for m in form.finditer(path):
