@@ -98,7 +98,8 @@ def test_url_date_is_a_fallback_and_provenance_is_found() -> None:
     art = newsclean.clean(KOMPAS, url="https://nasional.kompas.com/read/2019/01/21/22050011/judul")
     assert art.timestamp == dt.date(2019, 1, 21)
     assert art.provenance["timestamp"] is Provenance.FOUND
-    assert art.site == "nasional.kompas.com"
+    assert art.site == "kompas.com", "the outlet, not the raw host (issue #13)"
+    assert art.provenance["site"] is Provenance.GIVEN
 
 
 def test_published_given_wins_over_url_and_page() -> None:

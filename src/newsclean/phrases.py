@@ -54,7 +54,8 @@ FAMILIES: dict[str, frozenset[str]] = {
 }
 """Every family a phrase file may fill, with the kinds of match it takes."""
 
-META_KEYS = frozenset({"language", "site", "domains", "description"})
+META_KEYS = frozenset({"language", "description", "outlet"})
+"""Top-level keys that are not a family (``outlet``: an outlet file's table, see newsclean.outlets)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,26 +138,30 @@ def parse_phrases(data: Mapping[str, Any], source: str) -> Phrasebook:
 
 def load_phrase_file(path: str | Path) -> Phrasebook:
     """Load and validate a user's phrase file."""
+    return parse_phrases(read_phrase_data(path), str(path))
+
+
+def read_phrase_data(path: str | Path) -> dict[str, Any]:
+    """The content of a phrase or outlet file (TOML), or a :class:`ConfigError` naming it."""
     path = Path(path)
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        return tomllib.loads(path.read_text(encoding="utf-8"))
     except UnicodeDecodeError as exc:
         raise ConfigError(f"{path}: not a UTF-8 text file (byte {exc.start}): a phrase file is TOML") from exc
     except (OSError, tomllib.TOMLDecodeError) as exc:
         raise ConfigError(f"{path}: {exc}") from exc
-    return parse_phrases(data, str(path))
 
 
 @cache
 def builtin_phrases() -> Phrasebook:
-    """Every bundled language and site file, merged (loaded once)."""
+    """Every bundled language file, merged (loaded once). Outlet files (``data/sites``) are
+    :mod:`newsclean.outlets`' and apply to their outlet only."""
     book = Phrasebook()
     root = resources.files("newsclean") / "data"
-    for folder in ("lang", "sites"):
-        for item in sorted((root / folder).iterdir(), key=lambda t: t.name):
-            if item.name.endswith(".toml"):
-                data = tomllib.loads(item.read_text(encoding="utf-8"))
-                book = book.merged(parse_phrases(data, f"newsclean/data/{folder}/{item.name}"))
+    for item in sorted((root / "lang").iterdir(), key=lambda t: t.name):
+        if item.name.endswith(".toml"):
+            data = tomllib.loads(item.read_text(encoding="utf-8"))
+            book = book.merged(parse_phrases(data, f"newsclean/data/lang/{item.name}"))
     return book
 
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import threading
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -19,7 +21,16 @@ from newsclean.metadata.dates import parse_datetime, zone_hint
 from newsclean.metadata.margins import read_margins
 from newsclean.metadata.urls import date_from_url
 from newsclean.model import Article, Kind, Provenance, Removal
-from newsclean.phrases import LiteralScanner, literal_mask, phrasebook_from, phrasebook_literals
+from newsclean.outlets import Outlet, OutletIndex, builtin_outlets, outlet_from_mapping, resolve_site
+from newsclean.phrases import (
+    LiteralScanner,
+    Phrasebook,
+    builtin_phrases,
+    literal_mask,
+    parse_phrases,
+    phrasebook_literals,
+    read_phrase_data,
+)
 from newsclean.rules import RULE_NAMES, Rule, default_rules
 from newsclean.rules.layout import HtmlHeadline
 from newsclean.runner import run_rules
@@ -65,6 +76,40 @@ _LINE_BREAKS = ("\n", "\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2
 """Control characters (NUL included) read as spaces: same length, so offsets stay true."""
 
 
+@dataclass(frozen=True)
+class _RuleSet:
+    """The rules compiled against one phrasebook, and the scan for their literals."""
+
+    rules: tuple[Rule, ...]
+    scanner: LiteralScanner
+
+
+def _build_ruleset(book: Phrasebook, disabled: frozenset[str], extra_rules: Sequence[Rule]) -> _RuleSet:
+    rules = default_rules(book)
+    # the phrases' literals, and any a rule asks for (its ``literals``), found in one scan
+    wanted = {s for r in rules for s in getattr(r, "literals", ())}
+    scanner = LiteralScanner(phrasebook_literals(book) | wanted)
+    # user rules run before the header and dateline rules, so those see a clean top
+    at = next((i for i, r in enumerate(rules) if r.name in ("header", "dateline", "leftovers")), len(rules))
+    rules[at:at] = [r for r in extra_rules if r.name not in disabled]
+    return _RuleSet(tuple(rules), scanner)
+
+
+def _split_sources(sources: Sequence[str | Path | Mapping[str, Any]]) -> tuple[list[Phrasebook], list[Outlet]]:
+    """The user's phrase files and dicts, as phrasebooks for every document and outlets (a file
+    or dict with an ``[outlet]`` table applies to that outlet's documents only)."""
+    books: list[Phrasebook] = []
+    outlets: list[Outlet] = []
+    for item in sources:
+        data = item if isinstance(item, Mapping) else read_phrase_data(item)
+        where = "<dict>" if isinstance(item, Mapping) else str(item)
+        if "outlet" in data:
+            outlets.append(outlet_from_mapping(data, where))
+        else:
+            books.append(parse_phrases(data, where))
+    return books, outlets
+
+
 class Cleaner:
     """A configured pipeline; build once, call :meth:`clean` many times (thread-safe).
 
@@ -87,19 +132,27 @@ class Cleaner:
             raise ConfigError(f"unknown rule(s) {sorted(unknown)}; rules are {', '.join(RULE_NAMES)}")
         if isinstance(max_chars, bool) or not isinstance(max_chars, int) or max_chars < 1:
             raise ConfigError(f"max_chars must be a positive whole number, got {max_chars!r}")
-        book = phrasebook_from(phrase_sources_of(phrases))
+        sources = phrase_sources_of(phrases)
+        user_books, user_outlets = _split_sources(sources)
+        self._index = OutletIndex((*builtin_outlets(), *user_outlets))
+        # phrases for every document: the languages', the user's own, and those of outlets
+        # whose copy travels (syndicated); an outlet's other phrases apply to its documents only
+        generic = builtin_phrases()
+        for outlet in self._index.outlets.values():
+            if outlet.table.travels:
+                generic = generic.merged(outlet.book)
+        for book in user_books:
+            generic = generic.merged(book)
+        self._generic = generic
+        self._disabled = frozenset(disabled)
+        self._extra_rules = tuple(extra_rules)
+        self._rulesets: dict[str | None, _RuleSet] = {}
+        self._lock = threading.Lock()
         # a switched-off built-in rule still reads the text, as a shadow: what it would remove
         # stays in the body, but no later rule sees it, so switching one rule off never hands
         # its lines to another as metadata (a caption does not become the title)
-        rules = default_rules(book)
-        self._shadows = frozenset(r.name for r in rules if r.name in disabled)
-        # the phrases' literals, and any a rule asks for (its ``literals``), found in one scan
-        wanted = {s for r in rules for s in getattr(r, "literals", ())}
-        self._scanner = LiteralScanner(phrasebook_literals(book) | wanted)
-        # user rules run before the header and dateline rules, so those see a clean top
-        at = next((i for i, r in enumerate(rules) if r.name in ("header", "dateline", "leftovers")), len(rules))
-        rules[at:at] = [r for r in extra_rules if r.name not in disabled]
-        self.rules: tuple[Rule, ...] = tuple(rules)
+        self._shadows = frozenset(name for name in RULE_NAMES if name in disabled)
+        self.rules: tuple[Rule, ...] = self._ruleset(None).rules
         self.max_chars = max_chars
         self._arguments: dict[str, Any] = {
             "disable": frozenset(disabled), "phrases": phrase_sources_of(phrases), "extra_rules": tuple(extra_rules),
@@ -110,6 +163,23 @@ class Cleaner:
     def rule_names(self) -> tuple[str, ...]:
         """The rules that remove text, in running order (switched-off ones left out)."""
         return tuple(r.name for r in self.rules if r.name not in self._shadows)
+
+    @property
+    def outlets(self) -> OutletIndex:
+        """The outlets this cleaner knows (bundled, and the user's outlet files)."""
+        return self._index
+
+    def _ruleset(self, outlet: Outlet | None) -> _RuleSet:
+        """The rules for documents of ``outlet`` (None: of no known outlet), built once each."""
+        key = outlet.id if outlet is not None and outlet.book.entries and not outlet.table.travels else None
+        found = self._rulesets.get(key)
+        if found is not None:
+            return found
+        with self._lock:
+            if key not in self._rulesets:
+                book = self._generic if key is None or outlet is None else self._generic.merged(outlet.book)
+                self._rulesets[key] = _build_ruleset(book, self._disabled, self._extra_rules)
+            return self._rulesets[key]
 
     def clean(
         self,
@@ -160,26 +230,29 @@ class Cleaner:
             text = text[:truncated_at]
         truncated = truncated_at is not None
         text = readable(text)
-        site = site or site_of(url)
+        site, site_from, outlet = resolve_site(self._index, site=site, url=url, text=text)
         dom_removals = html_removals(page) if page is not None else []
         if not text.strip():
             return Article(url=url, site=site, empty_reason="empty_input", truncated=truncated,
-                           truncated_at=truncated_at, removals=dom_removals)
+                           truncated_at=truncated_at, removals=dom_removals,
+                           provenance={"site": Provenance(site_from)} if site and site_from else {})
+        ruleset = self._ruleset(outlet)
         lowered = sliceable_lower(text)  # lower-cased once: the language guess, scan and pieces slice it
         language = guess_language(text, lowered)
         if language is None and page is not None and page.meta.language:
             language = page.meta.language[:2].lower()
         doc = Document(text, split_lines(text), lowered=lowered)
-        doc.found_literals, doc.line_masks = self._scanner.scan_lines(text, [start for start, _ in doc.lines], lowered)
+        scanner = ruleset.scanner
+        doc.found_literals, doc.line_masks = scanner.scan_lines(text, [start for start, _ in doc.lines], lowered)
         doc.found_mask = literal_mask(doc.found_literals)
-        doc.vocabulary_mask = self._scanner.vocabulary_mask
-        tz = default_timezone(language)
+        doc.vocabulary_mask = scanner.vocabulary_mask
+        tz = outlet.timezone if outlet is not None and outlet.timezone is not None else default_timezone(language)
         if tz is None:
             tz = zone_hint(text, lowered)  # a short header: Indonesian date words name the outlet's zone
         doc.meta["default_tz"] = tz
         if page is not None and page.headline:
             doc.meta["headline"] = page.headline
-        removals, meta = self._run(doc, (_HTML_HEADLINE,) if page is not None else ())
+        removals, meta = self._run(doc, ruleset.rules, (_HTML_HEADLINE,) if page is not None else ())
         page_captions: list[str] = []
         if page is not None:
             page_captions, caption_removals = self.page_captions(page)
@@ -190,6 +263,7 @@ class Cleaner:
             meta,
             url=url,
             site=site,
+            site_from=site_from,
             language=language,
             published=published,
             truncated=truncated,
@@ -217,7 +291,6 @@ class Cleaner:
             )
         page = parse_html(data)
         url = url or page.meta.url
-        site = site or site_of(url)
         if not page.is_article:
             return self._not_an_article(page, url=url, site=site, published=published)
         return self._clean_text(page.text, url=url, site=site, published=published, page=page)
@@ -244,6 +317,9 @@ class Cleaner:
         if found.authors:
             fields["authors"] = list(dict.fromkeys(found.authors))
         provenance = {name: Provenance.FOUND for name in fields}
+        site, site_from, _ = resolve_site(self._index, site=site, url=url, text=page.meta.title or "")
+        if site is not None and site_from is not None:
+            provenance["site"] = Provenance(site_from)
         if published is not None:
             fields["timestamp"] = given_timestamp(published)
             provenance["timestamp"] = Provenance.GIVEN
@@ -276,8 +352,10 @@ class Cleaner:
         kept = [piece.clean for piece in doc.pieces if piece.clean]
         return kept, removed
 
-    def _run(self, doc: Document, last: Sequence[Rule] = ()) -> tuple[list[dict[str, Any]], list[tuple[str, Meta]]]:
-        return run_rules(doc, (*self.rules, *last), self._shadows)
+    def _run(
+        self, doc: Document, rules: Sequence[Rule], last: Sequence[Rule] = ()
+    ) -> tuple[list[dict[str, Any]], list[tuple[str, Meta]]]:
+        return run_rules(doc, (*rules, *last), self._shadows)
 
 
 PhraseSources = str | Path | Mapping[str, Any] | Iterable[str | Path | Mapping[str, Any]]
@@ -444,6 +522,7 @@ def build_article(
     published: dt.datetime | dt.date | str | None,
     truncated: bool,
     truncated_at: int | None = None,
+    site_from: str | None = None,
     found: Meta | None = None,
     extra_captions: Sequence[str] = (),
     headline: str | None = None,
@@ -471,6 +550,8 @@ def build_article(
         fields["timestamp"] = day  # the date the URL prints: a fallback, never over the page
     for name in fields:
         provenance[name] = Provenance.FOUND
+    if site is not None and site_from is not None:
+        provenance["site"] = Provenance(site_from)
     if published is not None:
         fields["timestamp"] = given_timestamp(published)
         provenance["timestamp"] = Provenance.GIVEN

@@ -1,0 +1,197 @@
+"""Outlets as data: one file per outlet (``data/sites/<domain>.toml``), applied only to it.
+
+An outlet file is a phrase file (the same rule families, see :mod:`newsclean.phrases`) with an
+``[outlet]`` table saying whose it is::
+
+    [outlet]
+    domains = ["kompas.com", "kompas.id"]          # its hosts (subdomains included)
+    names = ["KOMPAS.com", "Kompas TV"]            # how the text names it (dateline tags, credits)
+    zone = "+07:00"                                # its local time, for a time printed with no zone
+    travels = false                                # true: its phrases travel with syndicated copy
+
+    [prompts]
+    starts = [ { id = "telegram", pattern = 'Dapatkan\\s+update\\s+berita\\s+pilihan' } ]
+
+Its phrases apply only to a document of that outlet (unless it ``travels``); which outlet a
+document is of is resolved once (:func:`resolve_site`): from ``site=``, else ``url=``, else the
+outlet tag the text opens or closes with. A user adds an outlet with one such file:
+``Cleaner(phrases=["my_outlet.toml"])``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import tomllib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any, Literal
+from urllib.parse import urlsplit
+
+import regex
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from newsclean.errors import ConfigError
+from newsclean.phrases import Phrasebook, parse_phrases
+
+__all__ = ["Outlet", "OutletIndex", "builtin_outlets", "load_outlet", "outlet_from_mapping", "resolve_site"]
+
+Provenance = Literal["given", "found"]
+
+
+class OutletTable(BaseModel):
+    """The ``[outlet]`` table of an outlet file (validated: a mistyped key fails loudly)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    domains: list[str] = Field(min_length=1)
+    names: list[str] = Field(default_factory=list)
+    zone: str | None = Field(default=None, pattern=r"^[+-](?:0\d|1[0-4]):[0-5]\d$")
+    travels: bool = False
+
+    @field_validator("domains")
+    @classmethod
+    def _hosts(cls, domains: list[str]) -> list[str]:
+        for domain in domains:
+            if not regex.fullmatch(r"[a-z0-9-]+(?:\.[a-z0-9-]+)+", domain):
+                raise ValueError(f"{domain!r} is not a lower-case domain like 'kompas.com'")
+        return domains
+
+
+@dataclass(frozen=True)
+class Outlet:
+    """One outlet: its id (its first domain), what its file says, and its phrases."""
+
+    id: str
+    table: OutletTable
+    book: Phrasebook
+    source: str
+
+    @property
+    def timezone(self) -> dt.tzinfo | None:
+        zone = self.table.zone
+        if zone is None:
+            return None
+        sign = -1 if zone[0] == "-" else 1
+        return dt.timezone(sign * dt.timedelta(hours=int(zone[1:3]), minutes=int(zone[4:6])))
+
+
+def outlet_from_mapping(data: Mapping[str, Any], source: str) -> Outlet:
+    """Validate an outlet file's content (``[outlet]`` and its phrase families)."""
+    raw = data.get("outlet")
+    if not isinstance(raw, Mapping):
+        raise ConfigError(f"{source}: an outlet file needs an [outlet] table")
+    try:
+        table = OutletTable.model_validate(dict(raw))
+    except ValidationError as exc:
+        problems = "; ".join(f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors())
+        raise ConfigError(f"{source}: [outlet] {problems}") from None
+    book = parse_phrases({k: v for k, v in data.items() if k != "outlet"}, source)
+    return Outlet(table.domains[0], table, book, source)
+
+
+def load_outlet(path: str | Path) -> Outlet:
+    """Load a user's outlet file."""
+    path = Path(path)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: not a UTF-8 text file (byte {exc.start})") from exc
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"{path}: {exc}") from exc
+    return outlet_from_mapping(data, str(path))
+
+
+@functools.cache
+def builtin_outlets() -> tuple[Outlet, ...]:
+    """Every bundled outlet file (``data/sites/*.toml``), loaded and validated once."""
+    root = resources.files("newsclean") / "data" / "sites"
+    out = []
+    for item in sorted(root.iterdir(), key=lambda t: t.name):
+        if item.name.endswith(".toml"):
+            data = tomllib.loads(item.read_text(encoding="utf-8"))
+            out.append(outlet_from_mapping(data, f"newsclean/data/sites/{item.name}"))
+    return tuple(out)
+
+
+def is_outlet_file(data: Mapping[str, Any]) -> bool:
+    return "outlet" in data
+
+
+HEAD_CHARS = 300
+"""An outlet tag opening a story (its dateline) lies within this many characters."""
+TAIL_CHARS = 1500
+"""A copyright or syndication line naming the outlet lies within this many closing characters."""
+
+
+class OutletIndex:
+    """Finds the outlet of a document among ``outlets``: by domain, by name, by the tag in its text."""
+
+    def __init__(self, outlets: Iterable[Outlet]) -> None:
+        self.outlets: dict[str, Outlet] = {}
+        self._domains: dict[str, str] = {}
+        self._names: dict[str, str] = {}
+        for outlet in outlets:
+            self.outlets[outlet.id] = outlet  # a later file (the user's) wins over a bundled one
+            for domain in outlet.table.domains:
+                self._domains[domain] = outlet.id
+            for name in (*outlet.table.names, *outlet.table.domains):
+                self._names[name.casefold()] = outlet.id
+        names = sorted(self._names, key=len, reverse=True)
+        alternation = "|".join(regex.escape(n).replace(r"\ ", r"\s+") for n in names)
+        # a tag is a whole word: not inside another word or domain ("Suara" in "SuaraPapua.com")
+        tag = rf"(?<![\p{{L}}\p{{N}}.])(?i:{alternation})(?![\p{{L}}\p{{N}}]|\.[\p{{L}}])"
+        self._tag = regex.compile(tag) if names else None
+
+    def by_host(self, host: str) -> str | None:
+        host = host.lower().removeprefix("www.")
+        parts = host.split(".")
+        for i in range(len(parts) - 1):  # news.detik.com, then detik.com
+            found = self._domains.get(".".join(parts[i:]))
+            if found is not None:
+                return found
+        return None
+
+    def by_name(self, name: str) -> str | None:
+        name = name.strip()
+        return self._names.get(name.casefold()) or self.by_host(name) if name else None
+
+    def in_text(self, text: str) -> str | None:
+        """The outlet whose tag opens the text (a dateline) or closes it (copyright, syndication)."""
+        if self._tag is None:
+            return None
+        for window in (text[:HEAD_CHARS], text[-TAIL_CHARS:]):
+            m = self._tag.search(window)
+            if m is not None:
+                return self._names[" ".join(m.group().split()).casefold()]
+        return None
+
+
+def host_of(url: str) -> str | None:
+    try:
+        return urlsplit(url if "//" in url else "//" + url).hostname or None
+    except ValueError:  # "http://[x": no host to read
+        return None
+
+
+def resolve_site(
+    index: OutletIndex, *, site: str | None, url: str | None, text: str
+) -> tuple[str | None, Provenance | None, Outlet | None]:
+    """The site of a document, resolved once: ``site=`` (an outlet's name or domain becomes its
+    id), else ``url=`` (its host's outlet, else the host), else the outlet tag in the text.
+    Returns the site, where it came from (``given``: from what the caller passed, ``site=`` or
+    ``url=``; ``found``: read in the text), and the outlet when one of the files is it."""
+    if site:
+        found = index.by_name(site)
+        return (found or site), "given", index.outlets.get(found) if found else None
+    if url:
+        host = host_of(url)
+        if host:
+            found = index.by_host(host)
+            return (found or host.removeprefix("www.")), "given", index.outlets.get(found) if found else None
+    found = index.in_text(text)
+    if found is not None:
+        return found, "found", index.outlets[found]
+    return None, None, None
