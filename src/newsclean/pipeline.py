@@ -126,7 +126,7 @@ class Cleaner:
         max_chars: int = MAX_CHARS,
     ) -> None:
         disabled = rule_names_of(disable)
-        known = set(RULE_NAMES) | {r.name for r in extra_rules}
+        known = set(RULE_NAMES) | {_HTML_HEADLINE.name} | {r.name for r in extra_rules}
         unknown = disabled - known
         if unknown:
             raise ConfigError(f"unknown rule(s) {sorted(unknown)}; rules are {', '.join(RULE_NAMES)}")
@@ -252,7 +252,8 @@ class Cleaner:
         doc.meta["default_tz"] = tz
         if page is not None and page.headline:
             doc.meta["headline"] = page.headline
-        removals, meta = self._run(doc, ruleset.rules, (_HTML_HEADLINE,) if page is not None else ())
+        last = (_HTML_HEADLINE,) if page is not None and _HTML_HEADLINE.name not in self._disabled else ()
+        removals, meta = self._run(doc, ruleset.rules, last)
         page_captions: list[str] = []
         if page is not None:
             page_captions, caption_removals = self.page_captions(page)
