@@ -1,6 +1,6 @@
 """``newsclean.dask`` on a real local cluster (two worker processes) gives the in-process output.
 
-Skipped when dask is not installed (``pip install newsclean[dask]``). Fixtures are the
+Skipped when dask is not installed (``pip install '.[dask]'``). Fixtures are the
 synthetic records of tests/data (see tests/data/README.md) plus generated ones.
 """
 
@@ -99,4 +99,4 @@ def test_missing_dask_names_the_extra() -> None:
     done = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
     )
-    assert "pip install newsclean[dask]" in done.stdout
+    assert "pip install '.[dask]'" in done.stdout
