@@ -24,6 +24,7 @@ _INITIALS = regex.compile(
     r"|[\p{Lu}]{2,5}(?:\s*/\s*[\p{Lu}]{2,5}){0,3})\s*\)\s*\Z"
 )
 MAX_CREDIT_WORDS = 30
+_RULE = "credits"
 TAIL_PIECES = 3
 """Credits sit in the last pieces of a story."""
 BYLINE_PIECES = 6
@@ -71,18 +72,18 @@ def _tail(piece: Piece, text: str, signed: bool) -> Decision | None:
     outlet, dated = _tail_patterns()
     m = outlet.search(text, max(0, len(text) - 80))
     if m is not None:
-        return piece.cut(m.start(), len(text.rstrip()), Credits.name, "credit:outlet_tail")
+        return piece.cut(m.start(), len(text.rstrip()), _RULE, "credit:outlet_tail")
     m = dated.search(text, max(0, len(text) - 80))
     if m is not None:
         try:
             day = dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
         except ValueError:
             return None
-        return piece.cut(m.start(), len(text.rstrip()), Credits.name, "credit:date_tail", kind=Kind.METADATA,
+        return piece.cut(m.start(), len(text.rstrip()), _RULE, "credit:date_tail", kind=Kind.METADATA,
                          meta=Meta(timestamp=day))
     s = _SIGNATURE.match(text) if signed else None
     if s is not None and looks_like_name(s["name"].title() if s["name"].isupper() else s["name"]):
-        return piece.drop(Credits.name, "credit:signature", kind=Kind.METADATA, meta=Meta(authors=(s["name"],)))
+        return piece.drop(_RULE, "credit:signature", kind=Kind.METADATA, meta=Meta(authors=(s["name"],)))
     return None
 
 
@@ -200,7 +201,7 @@ def _byline_line(piece: Piece) -> Decision | None:
     if byline is None or not byline.labelled or byline.start != 0 or not byline.authors:
         return None
     meta = Meta(authors=byline.authors, editors=byline.editors)
-    return piece.drop(Credits.name, "credit:byline_line", kind=Kind.METADATA, meta=meta)
+    return piece.drop(_RULE, "credit:byline_line", kind=Kind.METADATA, meta=meta)
 
 
 def _label_search_start(text: str, labels: tuple[str, ...]) -> int:
