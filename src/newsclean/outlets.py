@@ -116,10 +116,6 @@ def builtin_outlets() -> tuple[Outlet, ...]:
     return tuple(out)
 
 
-def is_outlet_file(data: Mapping[str, Any]) -> bool:
-    return "outlet" in data
-
-
 HEAD_CHARS = 300
 """An outlet tag opening a story (its dateline) lies within this many characters."""
 TAIL_CHARS = 1500

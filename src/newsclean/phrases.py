@@ -165,17 +165,6 @@ def builtin_phrases() -> Phrasebook:
     return book
 
 
-def phrasebook_from(extra: Iterable[str | Path | Mapping[str, Any]] = ()) -> Phrasebook:
-    """The built-in phrases plus the user's files or dicts (same schema as the TOML files)."""
-    book = builtin_phrases()
-    for item in extra:
-        if isinstance(item, Mapping):
-            book = book.merged(parse_phrases(item, "<dict>"))
-        else:
-            book = book.merged(load_phrase_file(item))
-    return book
-
-
 @dataclass(frozen=True, slots=True)
 class Hit:
     """Where a phrase matched, and which phrase it was."""

@@ -10,7 +10,6 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from newsclean.document import Document, Meta, paragraphs_of, sliceable_lower
 from newsclean.errors import ConfigError, InputError, NewscleanError
@@ -491,17 +490,6 @@ def as_text(raw: object) -> str:
     if raw is None:
         raise InputError("clean() needs text or bytes, got None")
     raise InputError(f"clean() needs text or bytes, got {type(raw).__name__}")
-
-
-def site_of(url: str | None) -> str | None:
-    """The host of ``url`` without ``www.`` (``None`` if there is no URL, or one that does not parse)."""
-    if not url:
-        return None
-    try:
-        host = urlsplit(url if "//" in url else "//" + url).hostname or ""
-    except ValueError:  # "http://[x", an unfilled "http://[DOMAIN]/" template
-        return None
-    return host.removeprefix("www.") or None
 
 
 def given_timestamp(published: dt.datetime | dt.date | str) -> dt.datetime | dt.date:

@@ -209,6 +209,14 @@ def _open_binary(path: str) -> tuple[IO[bytes], IO[bytes] | None, int | None]:
     return raw, raw, size
 
 
+def _close(handle: IO[bytes], raw: IO[bytes] | None) -> None:
+    """Close what :func:`_open_binary` opened (never stdin)."""
+    if handle is not sys.stdin.buffer:
+        handle.close()
+        if raw is not None:
+            raw.close()
+
+
 _TRUNCATED = (EOFError, gzip.BadGzipFile, zlib.error, OSError)
 """What reading a cut or corrupt input raises part way (a truncated ``.gz``)."""
 
@@ -266,10 +274,7 @@ def open_jsonl(path: str, fields: Fields) -> Source:
             while (got := next_item()) is not None:
                 yield got
         finally:
-            if handle is not sys.stdin.buffer:
-                handle.close()
-                if raw is not None:
-                    raw.close()
+            _close(handle, raw)
 
     return Source(records(), fraction=ByteCounter(raw, size).fraction, keys_seen=keys_seen)
 
@@ -350,10 +355,7 @@ def open_csv(path: str, fields: Fields, encoding: str = "utf-8") -> Source:
             for message in ended:
                 yield Record(position, f"line-after-{line_before}", error=message)
         finally:
-            if handle is not sys.stdin.buffer:
-                handle.close()
-                if raw is not None:
-                    raw.close()
+            _close(handle, raw)
 
     return Source(records(), fraction=ByteCounter(raw, size).fraction, keys_seen=keys_seen)
 
