@@ -34,7 +34,7 @@ import regex
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from newsclean.errors import ConfigError
-from newsclean.phrases import Phrasebook, parse_phrases
+from newsclean.phrases import Phrasebook, build_automaton, parse_phrases
 
 __all__ = ["Outlet", "OutletIndex", "builtin_outlets", "load_outlet", "outlet_from_mapping", "resolve_site"]
 
@@ -140,6 +140,10 @@ class OutletIndex:
         # a tag is a whole word: not inside another word or domain ("Suara" in "SuaraPapua.com")
         tag = rf"(?<![\p{{L}}\p{{N}}.])(?i:{alternation})(?![\p{{L}}\p{{N}}]|\.[\p{{L}}])"
         self._tag = regex.compile(tag) if names else None
+        # the names' occurrences found in one pass (when ``ahocorasick_rs`` is there); the tag
+        # pattern then only checks a word's edges at each: a search with the alternation of
+        # every name tries each name at each position, 20 times the cost
+        self._automaton = build_automaton(names)
 
     def by_host(self, host: str) -> str | None:
         host = host.lower().removeprefix("www.")
@@ -159,9 +163,22 @@ class OutletIndex:
         if self._tag is None:
             return None
         for window in (text[:HEAD_CHARS], text[-TAIL_CHARS:]):
-            m = self._tag.search(window)
+            m = self._find_tag(" ".join(window.split()))
             if m is not None:
                 return self._names[" ".join(m.group().split()).casefold()]
+        return None
+
+    def _find_tag(self, window: str) -> regex.Match[str] | None:
+        """The first outlet tag in ``window`` (its spaces single): :attr:`_tag`'s search."""
+        assert self._tag is not None
+        lower = window.lower()
+        if self._automaton is None or len(lower) != len(window):  # (a lower-casing that moves offsets)
+            return self._tag.search(window)
+        starts = sorted({start for _, start, _ in self._automaton.find_matches_as_indexes(lower, overlapping=True)})
+        for start in starts:
+            m = self._tag.match(window, start)
+            if m is not None:
+                return m
         return None
 
 

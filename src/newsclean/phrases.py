@@ -208,7 +208,7 @@ class Matcher:
         for p in phrases:
             flags = "" if p.case else "(?i)"
             pattern = regex.compile(f"{flags}{anchor}(?:{p.pattern}){suffix}", regex.V0)
-            literals = required_literals(p.pattern)
+            literals = _literals_of(p.pattern)
             if len(literals) > MAX_NEEDS:
                 literals = ()  # too many alternatives to be worth a prefilter: always tried
             lead = _ANCHOR_LEADS.get(anchor)
@@ -454,7 +454,7 @@ class LiteralScanner:
         self._assumed = frozenset(s for s in self.vocabulary if len(s) < MIN_SCANNED)
         self._ordered = tuple(sorted(self.vocabulary - self._assumed))
         self._bits = tuple(literal_mask((s,)) for s in self._ordered)
-        self._automaton = _build_automaton(self._ordered) if automaton else None
+        self._automaton = build_automaton(self._ordered) if automaton else None
 
     def scan_lines(
         self, text: str, line_starts: Sequence[int], lowered: str | None = None
@@ -503,7 +503,7 @@ def literal_mask(literals: Iterable[str]) -> int:
     return mask
 
 
-def _build_automaton(literals: Sequence[str]) -> Any:
+def build_automaton(literals: Sequence[str]) -> Any:
     """An Aho-Corasick DFA over ``literals``, or ``None`` without ``ahocorasick_rs``."""
     try:
         import ahocorasick_rs  # optional: newsclean[fast]
@@ -523,10 +523,17 @@ def phrasebook_literals(book: Phrasebook) -> frozenset[str]:
         for kind, phrases in kinds.items():
             if kind != "labels":
                 for p in phrases:
-                    needs = required_literals(p.pattern)
+                    needs = _literals_of(p.pattern)
                     if len(needs) <= MAX_NEEDS:
                         out.update(needs)
     return frozenset(out)
+
+
+@cache
+def _literals_of(pattern: str) -> tuple[str, ...]:
+    """:func:`required_literals`, worked out once per pattern (the scanners of the generic
+    rules and of every outlet's rules read the same patterns)."""
+    return required_literals(pattern)
 
 
 def line_gate(*matchers: Matcher | None) -> tuple[int, bool]:
@@ -541,10 +548,23 @@ def line_gate(*matchers: Matcher | None) -> tuple[int, bool]:
     return gate, is_open
 
 
+_MATCHERS: dict[tuple[tuple[Phrase, ...], str, str], Matcher | None] = {}
+"""Every matcher built, by its phrases: the rules of an outlet differ from the generic ones in
+the few families the outlet's file fills, and share the matcher of every other family."""
+
+
 def compile_matcher(phrases: Iterable[Phrase], *, anchor: str = "", suffix: str = "") -> Matcher | None:
-    """A :class:`Matcher` for ``phrases`` (``None`` when there are none)."""
-    matcher = Matcher(phrases, anchor, suffix)
-    return matcher if matcher else None
+    """A :class:`Matcher` for ``phrases`` (``None`` when there are none), built once per
+    distinct list of phrases in the process (a matcher's state is the same for every
+    document and cleaner that uses it: its cut-down views are keyed by process-wide bits)."""
+    key = (tuple(phrases), anchor, suffix)
+    try:
+        return _MATCHERS[key]
+    except KeyError:
+        pass
+    matcher = Matcher(key[0], anchor, suffix)
+    # (a lost race builds the same matcher twice; the first one stored is kept)
+    return _MATCHERS.setdefault(key, matcher if matcher else None)
 
 
 _PROPERTY = std_re.compile(r"\\[pP]\{[^}]*\}|\\[pP]\w")
