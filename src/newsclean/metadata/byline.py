@@ -335,14 +335,16 @@ def _unlabelled(line: str, default_tz: dt.tzinfo | None) -> Byline | None:
     return None
 
 
-def parse_labelled_byline(line: str, *, default_tz: dt.tzinfo | None) -> Byline | None:
-    """:func:`parse_byline` when its answer is a labelled credit with a name, else None.
+def parse_labelled_byline(line: str, *, default_tz: dt.tzinfo | None, slashed: bool = False) -> Byline | None:
+    """:func:`parse_byline` when its answer is a labelled credit with a name, else None
+    (``slashed``: the blog-theme form ``… / By X / date`` counts as one, as there).
 
     The unlabelled forms (``Name • date``) are never read, so callers that trust only a
-    labelled credit (the page margins) skip their cost."""
+    labelled credit (the page margins, a byline line among the closing pieces) skip their
+    cost: a date looked for in every short line."""
     if not line.strip() or len(line) > MAX_BYLINE:
         return None
-    found = _labelled(line, default_tz)
+    found = (_slashed(line, default_tz) if slashed else None) or _labelled(line, default_tz)
     if found is None or not (found.authors or found.editors):
         return None
     return found

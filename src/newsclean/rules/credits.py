@@ -14,7 +14,7 @@ import regex
 
 from newsclean.document import Decision, Document, Meta, Piece
 from newsclean.metadata._outlets import outlet_patterns
-from newsclean.metadata.byline import is_outlet, looks_like_name, parse_byline
+from newsclean.metadata.byline import is_outlet, looks_like_name, parse_byline, parse_labelled_byline
 from newsclean.model import Kind
 from newsclean.phrases import Phrasebook, compile_matcher
 
@@ -197,8 +197,8 @@ def _byline_line(piece: Piece) -> Decision | None:
     ``Oleh Rangga Jingga``, ``By Jane Doe``): its names go to the authors."""
     if piece.words > BYLINE_WORDS:
         return None
-    byline = parse_byline(piece.clean, default_tz=None)
-    if byline is None or not byline.labelled or byline.start != 0 or not byline.authors:
+    byline = parse_labelled_byline(piece.clean, default_tz=None, slashed=True)
+    if byline is None or byline.start != 0 or not byline.authors:
         return None
     meta = Meta(authors=byline.authors, editors=byline.editors)
     return piece.drop(_RULE, "credit:byline_line", kind=Kind.METADATA, meta=meta)
