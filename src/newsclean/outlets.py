@@ -144,6 +144,7 @@ class OutletIndex:
         # pattern then only checks a word's edges at each: a search with the alternation of
         # every name tries each name at each position, 20 times the cost
         self._automaton = build_automaton(names)
+        self._ordered_names = tuple(names)
 
     def by_host(self, host: str) -> str | None:
         host = host.lower().removeprefix("www.")
@@ -163,22 +164,31 @@ class OutletIndex:
         if self._tag is None:
             return None
         for window in (text[:HEAD_CHARS], text[-TAIL_CHARS:]):
-            m = self._find_tag(" ".join(window.split()))
-            if m is not None:
-                return self._names[" ".join(m.group().split()).casefold()]
+            name = self._find_tag(" ".join(window.split()))
+            if name is not None:
+                return self._names[name]
         return None
 
-    def _find_tag(self, window: str) -> regex.Match[str] | None:
-        """The first outlet tag in ``window`` (its spaces single): :attr:`_tag`'s search."""
+    def _find_tag(self, window: str) -> str | None:
+        """The first outlet tag in ``window`` (its spaces single), as the key of :attr:`_names`:
+        the leftmost whole-word name, the longest at that place (what :attr:`_tag` finds)."""
         assert self._tag is not None
         lower = window.lower()
         if self._automaton is None or len(lower) != len(window):  # (a lower-casing that moves offsets)
-            return self._tag.search(window)
-        starts = sorted({start for _, start, _ in self._automaton.find_matches_as_indexes(lower, overlapping=True)})
-        for start in starts:
-            m = self._tag.match(window, start)
-            if m is not None:
-                return m
+            m = self._tag.search(window)
+            return " ".join(m.group().split()).casefold() if m is not None else None
+        hits = sorted(
+            (start, start - end, index)
+            for index, start, end in self._automaton.find_matches_as_indexes(lower, overlapping=True)
+        )
+        for start, minus_length, index in hits:
+            end = start - minus_length
+            if start > 0 and (window[start - 1].isalnum() or window[start - 1] == "."):
+                continue  # inside a word or a domain ("Suara" in "SuaraPapua.com")
+            after = window[end : end + 2]
+            if after[:1].isalnum() or (after[:1] == "." and after[1:].isalpha()):
+                continue
+            return self._ordered_names[index]
         return None
 
 
