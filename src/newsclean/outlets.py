@@ -144,7 +144,7 @@ class OutletIndex:
         # pattern then only checks a word's edges at each: a search with the alternation of
         # every name tries each name at each position, 20 times the cost
         self._automaton = build_automaton(names)
-        self._ordered_names = tuple(names)
+        self._ordered_names: tuple[str, ...] = tuple(names)
 
     def by_host(self, host: str) -> str | None:
         host = host.lower().removeprefix("www.")
@@ -188,7 +188,8 @@ class OutletIndex:
             after = window[end : end + 2]
             if after[:1].isalnum() or (after[:1] == "." and after[1:].isalpha()):
                 continue
-            return self._ordered_names[index]
+            found: str = self._ordered_names[index]
+            return found
         return None
 
 
