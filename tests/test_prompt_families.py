@@ -1,0 +1,96 @@
+"""Prompt and teaser families, whatever the outlet (issue #14): channel and tip lines, fact-check
+chat lines, continuation prompts, video teasers glued after the last sentence, embed stubs.
+
+Every case is written by hand, in the shape of the family, with invented names; each family has
+story sentences beside it that must stay, so a pattern that eats prose fails here.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import newsclean
+
+STORY = "Pemerintah daerah menyiapkan anggaran baru untuk memperbaiki jalan desa yang rusak parah tahun ini."
+MORE = "Warga berharap perbaikan selesai sebelum musim hujan tiba, kata kepala desa kepada wartawan."
+EN_STORY = "The central bank raised its benchmark interest rate by a quarter point on Wednesday, officials said."
+EN_MORE = "Analysts had expected the move after a string of strong reports on jobs and wages this year."
+
+
+def body(story: str, line: str, more: str) -> list[str]:
+    return newsclean.clean("\n\n".join([story, line, more])).paragraphs
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "* Follow Official WhatsApp Channel Kabarkita.com untuk mendapatkan berita terkini dengan mengklik tautan.",
+        "Gabung di saluran WhatsApp kami untuk berita terkini",
+        "Yuk, gabung grup Telegram kami dan dapatkan kabar terbaru setiap pagi",
+        "Jangan lewatkan berita menarik lainnya, ikuti kami di Google News",
+        "* Fakta atau Hoaks? Untuk mengetahui kebenaran informasi yang beredar, silakan WhatsApp ke nomor 0811 000.",
+        "Jika Anda memiliki informasi seputar hoaks yang ingin kami telusuri, silakan kirim ke email redaksi kami.",
+        "Punya informasi menarik? Hubungi kami via WhatsApp 0812-0000-0000",
+        "Baca selengkapnya di halaman berikutnya",
+        "Lanjut ke halaman 2",
+        "Lihat postingan ini di Instagram",
+        "Sebuah kiriman dibagikan oleh Rina Wulan (@rinawulan)",
+        "Artikel ini sudah terbit di Kabarkita.com dengan judul Jalan Desa Diperbaiki",
+    ],
+)
+def test_an_indonesian_prompt_line_goes(line: str) -> None:
+    assert body(STORY, line, MORE) == [STORY, MORE], line
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Follow us on Telegram for breaking news",
+        "Join our WhatsApp channel for the latest updates",
+        "Download our app for the latest headlines",
+        "Turn on notifications to get breaking news alerts",
+        "Get the latest news delivered to your inbox",
+        "For the latest news, follow us on Facebook and Twitter",
+        "Click here to subscribe to our newsletter",
+        "Have a news tip? Contact us at tips@example.com",
+        "Got a story idea? Email the newsroom at desk@example.com",
+        "Read more stories like this on our website",
+        "WATCH: Central bank chief speaks after the rate decision",
+        "Continue reading below",
+    ],
+)
+def test_an_english_prompt_line_goes(line: str) -> None:
+    assert body(EN_STORY, line, EN_MORE) == [EN_STORY, EN_MORE], line
+
+
+@pytest.mark.parametrize(
+    ("sentence", "teaser"),
+    [
+        ('"Kami terus memantau situasi di lapangan," kata dia.', 'Simak Video "Warga Memperbaiki Jalan"'),
+        ('"Kami terus memantau situasi di lapangan," kata dia.', "Lihat juga Video: Banjir Rendam Ratusan Rumah"),
+        ("Perbaikan dimulai pekan depan.", "Saksikan Live Pagi Ini:"),
+        ("Perbaikan dimulai pekan depan.", "Baca selengkapnya di halaman berikutnya"),
+    ],
+)
+def test_a_teaser_glued_after_the_last_sentence_is_cut_and_the_sentence_stays(sentence: str, teaser: str) -> None:
+    for glue in (" ", ""):
+        paragraphs = body(STORY, sentence + glue + teaser, MORE)
+        text = "\n".join(paragraphs)
+        assert sentence in text and teaser not in text, (glue, teaser)
+
+
+@pytest.mark.parametrize(
+    ("story", "line", "more"),
+    [
+        (STORY, "Pesan berantai itu beredar di grup WhatsApp warga sejak Senin malam, kata polisi.", MORE),
+        (STORY, "Lihat video tersebut, polisi langsung bergerak ke lokasi kejadian pada malam itu.", MORE),
+        (STORY, "Jika Anda menemukan jalan rusak, pemerintah meminta warga melapor ke kelurahan setempat.", MORE),
+        (STORY, "Punya anak kecil? Dokter menyarankan orang tua menjauhkan obat dari jangkauan mereka.", MORE),
+        (EN_STORY, "Download speeds on the new network rose by a fifth, the regulator said in its report.", EN_MORE),
+        (EN_STORY, "Follow-up talks with the unions are set for next week, a ministry spokesman said.", EN_MORE),
+        (EN_STORY, "Get ready for higher prices, the governor warned in a speech to lawmakers on Tuesday.", EN_MORE),
+        (EN_STORY, "Video footage showed protesters clashing with police outside the parliament building.", EN_MORE),
+    ],
+)
+def test_story_sentences_beside_those_families_stay(story: str, line: str, more: str) -> None:
+    assert body(story, line, more) == [story, line, more], line
