@@ -124,6 +124,12 @@ def test_closing_credits_give_the_reporter(closing: str, authors: list[str]) -> 
         ("[JAKARTA]", "JAKARTA", "[JAKARTA]"),
         ("WowKeren - ", None, "WowKeren - "),
         ("Liputan6.com, Jakarta", "Jakarta", "Liputan6.com, Jakarta"),
+        # a wire dateline with its date before the agency, known or not, and several places
+        ("LONDON, Oct 9 (Reuters) - ", "LONDON", "LONDON, Oct 9 (Reuters) - "),
+        ("KUALA LUMPUR, March 4 (Newswire) - ", "KUALA LUMPUR", "KUALA LUMPUR, March 4 (Newswire) - "),
+        ("SURABAYA (Kabar Kota) - ", "SURABAYA", "SURABAYA (Kabar Kota) - "),
+        ("NEW DELHI/ISLAMABAD, Oct 9 (Reuters) - ", "NEW DELHI/ISLAMABAD", "NEW DELHI/ISLAMABAD, Oct 9 (Reuters) - "),
+        ("BEIJING/WASHINGTON - ", "BEIJING/WASHINGTON", "BEIJING/WASHINGTON - "),
     ],
 )
 def test_dateline_grammar_tells_the_place_from_the_outlet_tag(opening: str, place: str | None, prefix: str) -> None:
@@ -135,6 +141,8 @@ def test_dateline_grammar_tells_the_place_from_the_outlet_tag(opening: str, plac
 def test_a_plain_sentence_opening_with_a_place_like_word_is_no_dateline() -> None:
     assert match_dateline("Gaza, kota yang terkepung, kembali diserang pada Senin malam.") is None
     assert match_dateline("Gaza - kota itu kembali diserang pada Senin malam oleh pasukan.") is None
+    # a name with its short form in brackets is no place with an agency
+    assert match_dateline("Joko Widodo (Jokowi) - Presiden meresmikan jembatan baru di Kalimantan.") is None
 
 
 @pytest.mark.parametrize(

@@ -101,7 +101,8 @@ _SEP = rf"(?:{_S}+{_DASH}|-(?={_S}|\Z)|(?:-{{2,3}}|[–—‒―]{{1,2}}|&#821[1
 """A dash closing a dateline: spaced before, or a single ``-`` with a space after, or a double
 or long dash. A ``-`` glued on both sides is a hyphen (``Capres-Cawapres``, ``PDI-P``)."""
 _WORD = r"\p{Lu}[\p{L}\p{M}'’]*+(?:-\p{Lu}[\p{L}\p{M}'’]*+)*\.?"
-_PLACE = rf"{_WORD}(?:{_S}{_WORD}){{0,3}}"
+_PLACE = rf"{_WORD}(?:{_S}{_WORD}){{0,3}}(?:/{_WORD}(?:{_S}{_WORD}){{0,2}}){{0,2}}"
+"""One to four capitalised words, or several places joined by slashes (``NEW DELHI/ISLAMABAD``)."""
 _REGION = rf"(?:,{_S}?{_WORD}(?:{_S}{_WORD})?)?"
 
 
@@ -118,6 +119,8 @@ def _forms() -> _Forms:
     colon = rf"{_S}*:{_S}*"
     lead = r"[\s\u00a0]*"
     bracket = rf"{_S}{{0,3}}\((?:{agency}|{outlet}){_S}*\)"
+    wire = rf"{_S}{{0,3}}\(\p{{Lu}}[\p{{L}}\p{{N}}.&'’-]*(?:{_S}\p{{Lu}}[\p{{L}}\p{{N}}.&'’-]*){{0,2}}\)"
+    caps = rf"\p{{Lu}}{{2,}}[\p{{Lu}}.'’-]*(?:{_S}\p{{Lu}}{{2,}}[\p{{Lu}}.'’-]*){{0,3}}"
     anchored = (
         # JAKARTA, KOMPAS.com -   Jakarta, CNN Indonesia --
         ("place_outlet", rf"{lead}(?P<place>{_PLACE}),{_S}*(?:{outlet}){sep}"),
@@ -136,7 +139,12 @@ def _forms() -> _Forms:
         # KOMPAS.com -   VIVA –   detikNews -
         ("outlet", rf"{lead}(?:{outlet}){sep}(?!{_S}*[\d\p{{Ll}}])"),
         # Jakarta (ANTARA) -   Mataram, NTB (ANTARA News) -   ORANGE, Calif. (AP) —
-        ("place_agency", rf"{lead}(?P<place>{_PLACE}{_REGION}){bracket}{sep}"),
+        # LONDON, Oct 9 (Reuters) -   (a date may sit between the place and the agency)
+        ("place_agency", rf"{lead}(?P<place>{_PLACE}{_REGION})(?:,?{_S}+{date})?{bracket}{sep}"),
+        # LONDON, March 4 (Newswire) -   SURABAYA (Kabar Kota) -: an agency no table names, in
+        # brackets, is a tag when a date sits before it or the place is in capitals (``Joko
+        # Widodo (Jokowi) -`` opens no story)
+        ("place_wire", rf"{lead}(?:(?P<place>{_PLACE}{_REGION}),?{_S}+{date}|(?P<place>{caps}{_REGION})){wire}{sep}"),
         # April 25 (Reuters) -
         ("date_agency", rf"{lead}{date}{bracket}{sep}"),
         # Washington:   SHAH ALAM &#8211;   KUALA LUMPUR 29 Ogos –   PUTRAJAYA, Nov 22 —
@@ -147,7 +155,6 @@ def _forms() -> _Forms:
             rf"(?:(?:{outlet}){sep})?(?:{date}{sep})?(?!{_S}*\p{{Ll}})",
         ),
     )
-    caps = rf"\p{{Lu}}{{2,}}[\p{{Lu}}.'’-]*(?:{_S}\p{{Lu}}{{2,}}[\p{{Lu}}.'’-]*){{0,3}}"
     glued = regex.compile(
         rf"(?<=[\p{{Ll}}\p{{N}}.,;:!?”\"’)])(?:(?P<place>{_PLACE}{_REGION})"
         rf"(?:{bracket}{sep}|,{_S}*(?:{outlet}){sep})|(?P<place>{caps}{_REGION}){sep}(?=\p{{Lu}}))"
@@ -301,6 +308,7 @@ def _match_opening(paragraph: str) -> DatelineMatch | None:
         "outlet_dash_place": dash and "." in head,
         "outlet": dash,
         "place_agency": capital and dash and "(" in head,
+        "place_wire": capital and dash and "(" in head,
         "date_agency": dash and "(" in head,
         "place": capital and (dash or ":" in head),
     }
