@@ -10,7 +10,7 @@ never mistaken for a title.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import regex
 
@@ -132,6 +132,7 @@ class Header:
             zone = pieces[:end]
         if not zone:
             return
+        headline_at = _headline_above_byline(zone, self._title_shaped)
         found_byline = False
         title: Piece | None = None
         title_rest: Piece | None = None
@@ -141,6 +142,11 @@ class Header:
         following = pieces[len(zone)] if len(zone) < len(pieces) else None
         for i, piece in enumerate(zone):
             text = piece.clean
+            if headline_at is not None and i < headline_at:
+                # above the article block's headline: the page's menus, tickers, its date of
+                # today and other stories' headlines, none of them this story's
+                decisions.append(piece.drop(self.name, "header:above_headline"))
+                continue
             if pending_label is not None:
                 byline = parse_byline(f"{pending_label}: {text}", default_tz=tz)
                 pending_label = None
@@ -279,16 +285,62 @@ def _place_above(piece: Piece, opening: Piece) -> str | None:
     return m.group(1) if found is not None and found.place is None else None
 
 
+HEADLINE_MIN_WORDS = 4
+"""A headline found by its byline has this many words at least (menu entries have fewer)."""
+HEADLINE_META_NEAR = 2
+"""A date or byline line this close under the first title-shaped line makes it the headline."""
+HEADLINE_ABOVE_BYLINE = 3
+"""The headline of the article block sits at most this many pieces above its byline."""
+
+
+def _headline_above_byline(zone: list[Piece], title_shaped: Callable[[Piece], bool]) -> int | None:
+    """Index of the headline of the article block when the first title-shaped line of the
+    header is not it (no date or byline line under it): the title-shaped line nearest above the
+    first byline (the block is the
+    headline, its byline and date, then the story), with a line that is no headline (a menu
+    entry, a date, a section label) between it and the first title-shaped line, so a headline
+    over its standfirst keeps the headline. None when the first title-shaped line is the one.
+    """
+    first = next((i for i, p in enumerate(zone) if title_shaped(p)), None)
+    if first is None or any(_is_meta(p, None) for p in zone[first + 1 : first + 1 + HEADLINE_META_NEAR]):
+        return None  # the first title-shaped line has its date or byline: it is the headline
+    byline = next((i for i in range(first + 1, len(zone)) if _is_byline_line(zone[i])), None)
+    if byline is None:
+        return None
+    for k in range(byline - 1, max(first + 1, byline - 1 - HEADLINE_ABOVE_BYLINE), -1):
+        piece = zone[k]
+        if title_shaped(piece) and piece.words >= HEADLINE_MIN_WORDS and not _is_byline_line(piece):
+            between = zone[first + 1 : k]
+            return k if any(not title_shaped(p) or p.words < HEADLINE_MIN_WORDS for p in between) else None
+    return None
+
+
+def _is_byline_line(piece: Piece) -> bool:
+    """A byline label or a byline that names someone (not a bare date line)."""
+    if piece.words > MAX_DATE_LINE_WORDS:
+        return False
+    text = piece.clean
+    if is_byline_label(text) is not None:
+        return True
+    byline = parse_byline(text, default_tz=None)
+    return byline is not None and bool(byline.authors or byline.editors)
+
+
 def _byline_removed_after(doc: Document, title: Piece, tz: dt.tzinfo | None) -> bool:
-    """A byline line sits right under ``title`` but an earlier rule removed it (the credit
-    rule reads ``By Colin Packham``): the headline has its byline all the same."""
+    """A byline line sits right under ``title`` (or under its one-line standfirst) but an
+    earlier rule removed it (the credit rule reads ``By Colin Packham``): the headline has its
+    byline all the same."""
     gap = doc.source[title.end : title.end + 300]
-    for line in gap.split("\n")[1:4]:
+    deck = False  # one standfirst line may sit between the headline and its byline
+    for line in gap.split("\n")[1:5]:
         line = line.strip()
         if not line:
             continue
         if not doc.is_removed(title.end + gap.find(line), title.end + gap.find(line) + len(line)):
-            return False
+            if deck or len(line.split()) > DECK_MAX_WORDS:
+                return False
+            deck = True
+            continue
         byline = parse_byline(line, default_tz=tz)
         return byline is not None and byline.labelled and bool(byline.authors)
     return False
