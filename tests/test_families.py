@@ -88,6 +88,28 @@ def test_byline_shapes_give_names_only(line: str, authors: tuple[str, ...]) -> N
     assert (byline.authors if byline is not None else ()) == authors
 
 
+@pytest.mark.parametrize(
+    ("line", "authors", "day"),
+    [
+        ("Oleh Rina Wulandari pada 12 Februari 2024, 14:35 WIB", ("Rina Wulandari",), "2024-02-12"),
+        ("By Jane Doe Updated 10:12 AM EST, Mon March 4, 2024", ("Jane Doe",), "2024-03-04"),
+        ("Published March 4, 2024 By Jane Doe", ("Jane Doe",), "2024-03-04"),
+        ("Rina Wulandari, Jurnalis · Senin 12 Februari 2024 14:35 WIB", ("Rina Wulandari",), "2024-02-12"),
+    ],
+)
+def test_a_byline_and_its_date_in_either_order_give_the_name_and_the_day(
+    line: str, authors: tuple[str, ...], day: str
+) -> None:
+    byline = parse_byline(line, default_tz=None)
+    assert byline is not None and byline.authors == authors and byline.timestamp is not None
+    assert byline.timestamp.value.isoformat()[:10] == day
+
+
+def test_a_sentence_opening_with_oleh_and_a_date_is_no_byline() -> None:
+    assert parse_byline("Oleh karena itu, pada 12 Februari 2024 KPU memutuskan", default_tz=None) is None
+    assert parse_byline("March 4, 2024 by the committee", default_tz=None) is None
+
+
 def test_a_slashed_blog_byline_gives_its_time() -> None:
     byline = parse_byline("In Cars / By Hana Lim / 7 March 2018 10:53 am / 42 comments", default_tz=None)
     assert byline is not None and byline.timestamp is not None

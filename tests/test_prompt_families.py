@@ -36,6 +36,11 @@ def body(story: str, line: str, more: str) -> list[str]:
         "Lihat postingan ini di Instagram",
         "Sebuah kiriman dibagikan oleh Rina Wulan (@rinawulan)",
         "Artikel ini sudah terbit di Kabarkita.com dengan judul Jalan Desa Diperbaiki",
+        "Baca Selanjutnya: Harga Cabai Naik Tajam Jelang Lebaran",
+        "Update berita terkini dan viral lainnya di Google News",
+        "Klik di sini untuk artikel selengkapnya",
+        "Berita selengkapnya dapat dibaca di Harian Kabar edisi cetak",
+        "Scroll untuk melanjutkan membaca",
     ],
 )
 def test_an_indonesian_prompt_line_goes(line: str) -> None:
@@ -70,6 +75,9 @@ def test_an_english_prompt_line_goes(line: str) -> None:
         ('"Kami terus memantau situasi di lapangan," kata dia.', "Lihat juga Video: Banjir Rendam Ratusan Rumah"),
         ("Perbaikan dimulai pekan depan.", "Saksikan Live Pagi Ini:"),
         ("Perbaikan dimulai pekan depan.", "Baca selengkapnya di halaman berikutnya"),
+        ("Perbaikan dimulai pekan depan.", "ADVERTISEMENT"),
+        ("Perbaikan dimulai pekan depan.", "[]"),
+        ("Perbaikan dimulai pekan depan.", "Scroll untuk melanjutkan"),
     ],
 )
 def test_a_teaser_glued_after_the_last_sentence_is_cut_and_the_sentence_stays(sentence: str, teaser: str) -> None:
@@ -90,6 +98,8 @@ def test_a_teaser_glued_after_the_last_sentence_is_cut_and_the_sentence_stays(se
         (EN_STORY, "Follow-up talks with the unions are set for next week, a ministry spokesman said.", EN_MORE),
         (EN_STORY, "Get ready for higher prices, the governor warned in a speech to lawmakers on Tuesday.", EN_MORE),
         (EN_STORY, "Video footage showed protesters clashing with police outside the parliament building.", EN_MORE),
+        (STORY, "Data itu bisa dilihat di Google Maps dan aplikasi lain, kata petugas kepada warga desa.", MORE),
+        (STORY, "Klik saja tombolnya, kata dia sambil tertawa, lalu mesin itu akan menyala sendiri.", MORE),
     ],
 )
 def test_story_sentences_beside_those_families_stay(story: str, line: str, more: str) -> None:

@@ -294,6 +294,11 @@ def _labelled(line: str, default_tz: dt.tzinfo | None) -> Byline | None:
             if i + 1 == len(hits):
                 rest_at = end + t.start()
             segment = segment[: t.start()]
+        dated = _date_in(segment, default_tz) if any(c.isdigit() for c in segment) else None
+        if dated is not None:  # "Oleh X pada 12 Februari 2024", "By X Updated 10:12 AM EST, …"
+            if i + 1 == len(hits):
+                rest_at = min(rest_at, end + dated)
+            segment = _CONNECTOR_END.sub("", segment[:dated])
         names = _names(segment.lstrip(" \t\u00a0:"), strict=False) or ()
         target = authors if role == "author" else editors
         target.extend(n for n in names if n not in target)
@@ -301,6 +306,26 @@ def _labelled(line: str, default_tz: dt.tzinfo | None) -> Byline | None:
     if not (authors or editors or stamp):
         return None
     return Byline(tuple(authors), tuple(editors), stamp, start=hits[0][0])
+
+
+_CONNECTOR_END = regex.compile(
+    r"(?i:[\s,|•·–—-]+(?:(?:pada|on|at|updated|published|posted|diperbarui|diterbitkan|dipublikasikan)\b[\s:,]*"
+    r"|\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[a-z]{2,4})?\b[\s,]*)*)\Z"
+)
+"""What joins a credit's names to the date after them (``pada``, ``Updated``, a dash, a time
+the date search left before the date: ``Updated 10:12 AM EST, Mon March 4, 2024``)."""
+_CONNECTOR_START = regex.compile(
+    r"\A[\s(\[]*(?i:(?:published|posted|updated|diterbitkan|dipublikasikan|diperbarui|on|pada)\b[\s:,]*)*\Z"
+)
+"""What may precede a date that opens a credit line (``Published March 4, 2024 By X``)."""
+
+
+def _date_in(segment: str, default_tz: dt.tzinfo | None) -> int | None:
+    """Where a date starts in a credit clause after its names (None: no date, or no name before it)."""
+    stamp = find_timestamp(segment, default_tz=default_tz)
+    if stamp is None or not segment[: stamp.start].strip(" \t\u00a0:"):
+        return None
+    return stamp.start
 
 
 _LEFT_STRIP = " \t\u00a0|•·:,-–—/"
@@ -326,6 +351,10 @@ def _unlabelled(line: str, default_tz: dt.tzinfo | None) -> Byline | None:
         if is_outlet(left):
             return Byline((), (), stamp, labelled=False)
         names = _names(left, strict=True)
+        if not names:  # "Rina Wulandari, Jurnalis · Senin …": the name, then its role
+            head, comma, role = left.rpartition(",")
+            if comma and is_byline_label(role) is not None:
+                names = _names(head, strict=True)
         return Byline(names, (), stamp, labelled=False) if names else None
     for dash in (" - ", " – ", " — ", " | "):
         left, sep, right = stripped.partition(dash)
@@ -390,10 +419,24 @@ def _slashed(line: str, default_tz: dt.tzinfo | None) -> Byline | None:
 
 
 def _parse_byline(line: str, default_tz: dt.tzinfo | None) -> Byline | None:
-    found = _slashed(line, default_tz) or _labelled(line, default_tz)
+    found = _slashed(line, default_tz) or _labelled(line, default_tz) or _dated_first(line, default_tz)
     if found is not None:
         return found
     return _unlabelled(line, default_tz)
+
+
+def _dated_first(line: str, default_tz: dt.tzinfo | None) -> Byline | None:
+    """A date, then the labelled credit: ``Published March 4, 2024 By Jane Doe``."""
+    if not any(c.isdigit() for c in line):
+        return None
+    stamp = find_timestamp(line, default_tz=default_tz)
+    if stamp is None or not _CONNECTOR_START.match(line[: stamp.start]):
+        return None
+    rest = line[stamp.end :]
+    found = _labelled(rest, default_tz)
+    if found is None or not found.authors or found.start > len(rest) - len(rest.lstrip(" \t\u00a0|•·,-–—")):
+        return None
+    return Byline(found.authors, found.editors, stamp, start=stamp.start)
 
 
 RECENT = 256
