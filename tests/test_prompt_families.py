@@ -76,7 +76,6 @@ def test_an_english_prompt_line_goes(line: str) -> None:
         ("Perbaikan dimulai pekan depan.", "Saksikan Live Pagi Ini:"),
         ("Perbaikan dimulai pekan depan.", "Baca selengkapnya di halaman berikutnya"),
         ("Perbaikan dimulai pekan depan.", "ADVERTISEMENT"),
-        ("Perbaikan dimulai pekan depan.", "[]"),
         ("Perbaikan dimulai pekan depan.", "Scroll untuk melanjutkan"),
     ],
 )
