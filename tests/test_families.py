@@ -110,6 +110,36 @@ def test_a_sentence_opening_with_oleh_and_a_date_is_no_byline() -> None:
     assert parse_byline("March 4, 2024 by the committee", default_tz=None) is None
 
 
+@pytest.mark.parametrize(
+    ("credit", "authors"),
+    [
+        ("Laporan Wartawan Kabarkita.com, Rina Wulandari KABARKITA.COM, JAKARTA - ", ["Rina Wulandari"]),
+        ("Laporan Reporter Kabar Jogja, Rina Wulandari KABARJOGJA.COM, YOGYA -- ", ["Rina Wulandari"]),
+        ("Laporan Wartawan Kabar Medan / Rina Wulandari KABAR-MEDAN.COM, MEDAN - ", ["Rina Wulandari"]),
+    ],
+)
+def test_a_desk_credit_glued_before_the_outlet_dateline_gives_the_reporter_and_the_place(
+    credit: str, authors: list[str]
+) -> None:
+    # a scrape that glued the paragraphs: the credit line, the dateline and the story are one line
+    article = newsclean.clean(credit + STORY + " " + MORE)
+    assert article.authors == authors
+    assert article.dateline is not None and article.dateline in credit and "." not in article.dateline
+    assert article.paragraphs == [STORY + " " + MORE]
+
+
+def test_an_outlet_tag_printed_twice_is_one_prefix() -> None:
+    article = newsclean.clean("KABARKITA.COM, KABARKITA.COM -- " + STORY)
+    assert article.dateline is None and article.paragraphs == [STORY]
+
+
+def test_a_story_paragraph_closing_with_its_reporter_credit_is_no_caption() -> None:
+    paragraph = (STORY + " " + MORE + ' "Kami siap bekerja," kata kepala dinas.Warga menyambut baik rencana itu. '
+                 "(Kabarkita.com/Rina)")
+    article = newsclean.clean(paragraph)
+    assert article.paragraphs and article.paragraphs[0].startswith(STORY) and not article.captions
+
+
 def test_a_slashed_blog_byline_gives_its_time() -> None:
     byline = parse_byline("In Cars / By Hana Lim / 7 March 2018 10:53 am / 42 comments", default_tz=None)
     assert byline is not None and byline.timestamp is not None

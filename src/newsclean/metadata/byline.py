@@ -170,12 +170,40 @@ def _without_outlet_bracket(part: str) -> str:
     return part
 
 
+_REPORT_PREFIX = "laporan"
+"""The prefixes of a desk report (``Laporan Wartawan``, ``Laporan Reporter``): the outlet comes
+first, before a comma, then the reporter's names."""
+_CAPS_DOMAIN_TAIL = regex.compile(r"\s+\p{Lu}[\p{Lu}\p{N}-]+(?:\.\p{Lu}{2,4}){1,2}\Z")
+"""An outlet's domain in capitals after a name: the dateline tag that follows a desk credit."""
+_DOMAIN = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}-]*(?:\.[\p{L}]{2,4}){1,2}")
+"""An outlet written as its domain (``Tribunnews.com``)."""
+
+
+DESK_OUTLET_WORDS = 3
+"""A desk report's outlet (``Tribun Jogja``) has at most this many words."""
+
+
+def _desk_outlet(text: str) -> bool:
+    """Whether ``text`` (between ``Laporan Wartawan`` and a comma) names only the desk's outlet:
+    an outlet, a domain, or a few words with no domain among them (``Tribunnews.com Rina
+    Wulandari TRIBUNNEWS.COM`` is the outlet, the name and the dateline's tag, not an outlet)."""
+    text = text.strip()
+    if not text:
+        return False
+    if is_outlet(text) or _DOMAIN.fullmatch(text):
+        return True
+    words = text.split()
+    return len(words) <= DESK_OUTLET_WORDS and not any("." in w for w in words)
+
+
 def _clean_part(part: str) -> str | None:
     """One comma/``dan`` part, without a ``/Outlet``, `` - outlet`` or ``(Outlet)`` credit: the
     name candidate, or None when the part is only an outlet or agency."""
     part = " ".join(_without_outlet_bracket(part).split()).strip(" .,:;()[]'\"")
     if not part or is_outlet(part):
         return None
+    if "." in part:  # "Rina Wulandari TRIBUNNEWS.COM": the dateline's tag glued after the name
+        part = _CAPS_DOMAIN_TAIL.sub("", part)
     for dash in (" - ", " – ", " — "):
         left, sep, right = part.partition(dash)
         if sep and is_outlet(right):
@@ -257,8 +285,15 @@ def _labelled(line: str, default_tz: dt.tzinfo | None) -> Byline | None:
     pos = 0
     if m is not None:
         role = p.roles[m.lastgroup or "pa"]
-        hits.append((m.start(m.lastgroup), m.end(), role))
-        pos = m.end()
+        end = m.end()
+        if m.group(m.lastgroup or "pa").casefold().startswith(_REPORT_PREFIX):
+            # "Laporan Wartawan Tribun Jogja, Rina Wulandari" (or "… Tribun Medan / Rina …"): the
+            # desk's outlet, then the names
+            cut = [i for i in (line.find(",", end, end + 60), line.find(" / ", end, end + 60)) if i != -1]
+            if cut and _desk_outlet(line[end : min(cut)]):
+                end = min(cut) + (1 if line[min(cut)] == "," else 3)
+        hits.append((m.start(m.lastgroup), end, role))
+        pos = end
     opening = len(line) - len(line.lstrip(" \t\u00a0([\u200b"))
     found: list[tuple[int, int, Role]] = []
     for m in _colon_words(p.colon_word, line, pos):
@@ -298,7 +333,10 @@ def _labelled(line: str, default_tz: dt.tzinfo | None) -> Byline | None:
         if dated is not None:  # "Oleh X pada 12 Februari 2024", "By X Updated 10:12 AM EST, …"
             if i + 1 == len(hits):
                 rest_at = min(rest_at, end + dated)
-            segment = _CONNECTOR_END.sub("", segment[:dated])
+            segment = segment[:dated]
+            joint = _CONNECTOR_END.search(segment)  # (read backwards from the end: linear)
+            if joint is not None:
+                segment = segment[: joint.start()]
         names = _names(segment.lstrip(" \t\u00a0:"), strict=False) or ()
         target = authors if role == "author" else editors
         target.extend(n for n in names if n not in target)
@@ -309,7 +347,7 @@ def _labelled(line: str, default_tz: dt.tzinfo | None) -> Byline | None:
 
 
 _CONNECTOR_END = regex.compile(
-    r"(?i:[\s,|•·–—-]+(?:(?:pada|on|at|updated|published|posted|diperbarui|diterbitkan|dipublikasikan)\b[\s:,]*"
+    r"(?r)(?i:[\s,|•·–—-]+(?:(?:pada|on|at|updated|published|posted|diperbarui|diterbitkan|dipublikasikan)\b[\s:,]*"
     r"|\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[a-z]{2,4})?\b[\s,]*)*)\Z"
 )
 """What joins a credit's names to the date after them (``pada``, ``Updated``, a dash, a time

@@ -137,7 +137,8 @@ def _forms() -> _Forms:
         # KONTAN.CO.ID - JAKARTA.
         ("outlet_dash_place", rf"{lead}(?:{outlet}){sep}(?P<place>{_PLACE})\.{_S}+"),
         # KOMPAS.com -   VIVA –   detikNews -
-        ("outlet", rf"{lead}(?:{outlet}){sep}(?!{_S}*[\d\p{{Ll}}])"),
+        # (the tag printed twice: REPUBLIKA.CO.ID, REPUBLIKA.CO.ID --)
+        ("outlet", rf"{lead}(?:{outlet})(?:{_S}*,{_S}*(?:{outlet}))?{sep}(?!{_S}*[\d\p{{Ll}}])"),
         # Jakarta (ANTARA) -   Mataram, NTB (ANTARA News) -   ORANGE, Calif. (AP) —
         # LONDON, Oct 9 (Reuters) -   (a date may sit between the place and the agency)
         ("place_agency", rf"{lead}(?P<place>{_PLACE}{_REGION})(?:,?{_S}+{date})?{bracket}{sep}"),
@@ -155,9 +156,13 @@ def _forms() -> _Forms:
             rf"(?:(?:{outlet}){sep})?(?:{date}{sep})?(?!{_S}*\p{{Ll}})",
         ),
     )
+    # a domain's tail is no place: "…Wulandari TRIBUNNEWS.COM, JAKARTA -" is glued after a credit
+    tld = r"(?i:com|co(?:\.id)?|id|net|org|my|tv)"
     glued = regex.compile(
-        rf"(?<=[\p{{Ll}}\p{{N}}.,;:!?”\"’)])(?:(?P<place>{_PLACE}{_REGION})"
+        rf"(?<=[\p{{Ll}}\p{{N}}.,;:!?”\"’)])(?!(?<=\.){tld}\b)(?:(?P<place>{_PLACE}{_REGION})"
         rf"(?:{bracket}{sep}|,{_S}*(?:{outlet}){sep})|(?P<place>{caps}{_REGION}){sep}(?=\p{{Lu}}))"
+        # an outlet's domain and the place, glued after a credit line by a space
+        rf"|(?<=\S{_S}{{1,3}})[\p{{L}}\p{{N}}][\p{{L}}\p{{N}}-]{{1,40}}\.{tld},{_S}*(?P<place>{_PLACE}{_REGION}){sep}(?=\p{{Lu}})"
     )
     tables = outlet_tables()
     starts = {name.split()[0].lower() for name in (*tables.outlets, *tables.agencies)}
