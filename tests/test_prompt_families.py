@@ -77,6 +77,8 @@ def test_an_english_prompt_line_goes(line: str) -> None:
         ("Perbaikan dimulai pekan depan.", "Baca selengkapnya di halaman berikutnya"),
         ("Perbaikan dimulai pekan depan.", "ADVERTISEMENT"),
         ("Perbaikan dimulai pekan depan.", "Scroll untuk melanjutkan"),
+        ("Restoran tersebut berada di Jakarta.", "3 dari 7 halaman"),
+        ("Perbaikan dimulai pekan depan.", "Ingin baca update terbaru lainnya? Yuk baca di Kabarkita.com."),
     ],
 )
 def test_a_teaser_glued_after_the_last_sentence_is_cut_and_the_sentence_stays(sentence: str, teaser: str) -> None:
