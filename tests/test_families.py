@@ -247,3 +247,24 @@ def test_a_list_closing_the_story_is_no_signature() -> None:
 def test_a_number_range_closing_a_sentence_is_no_tail() -> None:
     line = "Harga cabai naik dari Rp 40.000 menjadi Rp 55.000 - 60.000"
     assert body_of(line) == [STORY, line, MORE]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("14:35 WIB - Senin, 12 Februari 2024", "2024-02-12T14:35:00+07:00"),
+        ("Updated 2:35 PM ET, Mon February 12, 2024", "2024-02-12T14:35:00-05:00"),
+    ],
+)
+def test_a_time_printed_before_its_date_is_read_with_it(line: str, expected: str) -> None:
+    from newsclean.metadata.dates import find_timestamp
+
+    stamp = find_timestamp(line, default_tz=None)
+    assert stamp is not None and stamp.value.isoformat() == expected
+
+
+def test_a_count_before_a_date_is_no_time() -> None:
+    from newsclean.metadata.dates import find_timestamp
+
+    stamp = find_timestamp("Dilihat 1.234 kali 12 Feb 2024", default_tz=None)
+    assert stamp is not None and stamp.value.isoformat() == "2024-02-12"

@@ -58,6 +58,9 @@ class _Patterns:
     """A time-like text right after a date whose time was not accepted (``25:61``)."""
     core: re.Pattern[str]
     """The ``core`` group of ``date`` alone: where a date's day, month and year start."""
+    time_before: re.Pattern[str]
+    """A time printed before its date (``14:35 WIB - Senin, 12 Februari 2024``, ``2:35 PM ET, Mon
+    February 12, 2024``), closing the text before the date."""
 
 
 _LETTER = r"[^\W\d_]"
@@ -106,6 +109,10 @@ def _patterns() -> _Patterns:
         range_before=re.compile(r"\d\s{0,2}[-–]\s{0,2}$"),
         bad_time=re.compile(r"[\s,|/•·–—-]{0,5}(?:(?i:pukul|jam|at)\.?\s{1,3})?\d{1,2}[:.]\d"),
         core=re.compile(core, re.VERBOSE),
+        time_before=re.compile(
+            rf"(?<![\d:.])(?P<h>[0-2]?\d)[:.](?P<mi>[0-5]\d)(?:\s{{0,2}}(?P<ap>(?i:[ap])\.?(?i:m)\.?))?"
+            rf"(?:\s{{0,3}}(?P<zn>(?i:{zones}))(?!{_LETTER}))?[\s,|/•·–—-]{{1,6}}(?:(?i:on)\s+)?\Z"
+        ),
     )
 
 
@@ -269,7 +276,27 @@ def _find_timestamp(text: str, default_tz: dt.tzinfo | None, pos: int) -> DateMa
     best = next((d for d in found if not d.updated), found[0])
     if _is_prose(text, best.start, best.end):
         return None
+    if not isinstance(best.value, dt.datetime) and best.start > 0:
+        best = _with_time_before(text, best, default_tz)
     return best
+
+
+def _with_time_before(text: str, found: DateMatch, default_tz: dt.tzinfo | None) -> DateMatch:
+    """``found`` (a date alone) with the time printed right before it, if there is one."""
+    m = _patterns().time_before.search(text, max(0, found.start - 24), found.start)
+    if m is None:
+        return found
+    hour, minute = int(m["h"]), int(m["mi"])
+    if m["ap"]:
+        if not 1 <= hour <= 12:
+            return found
+        hour = hour % 12 + (12 if m["ap"][0] in "pP" else 0)
+    if hour > 23:
+        return found
+    tz = _offset(date_tables().zones[m["zn"].upper()]) if m["zn"] else default_tz
+    assert isinstance(found.value, dt.date)
+    value = dt.datetime.combine(found.value, dt.time(hour, minute), tzinfo=tz)
+    return DateMatch(value, m.start(), found.end, found.updated)
 
 
 RECENT = 256
