@@ -105,6 +105,27 @@ def test_a_byline_and_its_date_in_either_order_give_the_name_and_the_day(
     assert byline.timestamp.value.isoformat()[:10] == day
 
 
+@pytest.mark.parametrize(
+    ("line", "authors", "editors"),
+    [
+        ("Rina Wulandari, Jurnalis", ("Rina Wulandari",), ()),
+        ("Jane Doe, Staff Writer", ("Jane Doe",), ()),
+        ("Penulis Rina Wulandari", ("Rina Wulandari",), ()),
+        ("Editor Budi Santoso", (), ("Budi Santoso",)),
+    ],
+)
+def test_a_role_label_without_colon_or_a_job_title_after_the_name_reads_as_a_byline(
+    line: str, authors: tuple[str, ...], editors: tuple[str, ...]
+) -> None:
+    byline = parse_byline(line, default_tz=None)
+    assert byline is not None and byline.authors == authors and byline.editors == editors
+
+
+@pytest.mark.parametrize("line", ["Penulis adalah peneliti pada lembaga kajian", "Reporter itu kemudian pergi"])
+def test_a_sentence_opening_with_a_role_word_is_no_byline(line: str) -> None:
+    assert parse_byline(line, default_tz=None) is None
+
+
 def test_a_sentence_opening_with_oleh_and_a_date_is_no_byline() -> None:
     assert parse_byline("Oleh karena itu, pada 12 Februari 2024 KPU memutuskan", default_tz=None) is None
     assert parse_byline("March 4, 2024 by the committee", default_tz=None) is None

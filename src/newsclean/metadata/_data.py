@@ -146,6 +146,8 @@ class BylineTables:
     collective: tuple[str, ...]
     not_name_words: frozenset[str]
     name_particles: frozenset[str]
+    job_titles: frozenset[str]
+    """Job titles a name may carry after a comma (``Jurnalis``, ``Staff Writer``), folded."""
 
 
 ROLES = ("author", "editor")
@@ -155,7 +157,7 @@ ROLES = ("author", "editor")
 def byline_tables() -> BylineTables:
     """The validated ``byline.toml``."""
     raw = read_table("byline")
-    _keys(raw, {"roles", "collective", "not_name_words", "name_particles"}, "byline.toml")
+    _keys(raw, {"roles", "collective", "not_name_words", "name_particles", "job_titles"}, "byline.toml")
     roles = _table(raw["roles"], "byline.toml [roles]")
     _keys(roles, set(ROLES), "byline.toml [roles]")
     labels: dict[str, tuple[str, ...]] = {}
@@ -176,6 +178,7 @@ def byline_tables() -> BylineTables:
         name_particles=frozenset(
             w.casefold() for w in _strings(raw["name_particles"], "byline.toml name_particles")
         ),
+        job_titles=frozenset(w.casefold() for w in _strings(raw["job_titles"], "byline.toml job_titles")),
     )
 
 

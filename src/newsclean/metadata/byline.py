@@ -390,16 +390,25 @@ def _unlabelled(line: str, default_tz: dt.tzinfo | None) -> Byline | None:
             return Byline((), (), stamp, labelled=False)
         names = _names(left, strict=True)
         if not names:  # "Rina Wulandari, Jurnalis · Senin …": the name, then its role
-            head, comma, role = left.rpartition(",")
-            if comma and is_byline_label(role) is not None:
-                names = _names(head, strict=True)
+            names = _name_and_title(left)
         return Byline(names, (), stamp, labelled=False) if names else None
+    if "," in stripped and (names := _name_and_title(stripped)):
+        return Byline(names, (), None, labelled=False)  # "Jane Doe, Staff Writer"
     for dash in (" - ", " – ", " — ", " | "):
         left, sep, right = stripped.partition(dash)
         if sep and is_outlet(right) and not is_outlet(left):
             names = _names(left, strict=True)
             return Byline(names, (), None, labelled=False) if names else None
     return None
+
+
+def _name_and_title(text: str) -> tuple[str, ...]:
+    """The name of ``Name, Job Title`` (``Rina Wulandari, Jurnalis``), else ``()``."""
+    head, comma, title = text.rpartition(",")
+    title = " ".join(title.split()).strip(" .").casefold()
+    if not comma or (title not in byline_tables().job_titles and is_byline_label(title) is None):
+        return ()
+    return _names(head, strict=True) or ()
 
 
 def parse_labelled_byline(line: str, *, default_tz: dt.tzinfo | None, slashed: bool = False) -> Byline | None:
