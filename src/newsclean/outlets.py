@@ -27,7 +27,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 from urllib.parse import urlsplit
 
 import regex
@@ -36,7 +36,10 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from newsclean.errors import ConfigError
 from newsclean.phrases import Phrasebook, build_automaton, parse_phrases
 
-__all__ = ["Outlet", "OutletIndex", "builtin_outlets", "load_outlet", "outlet_from_mapping", "resolve_site"]
+__all__ = [
+    "HtmlHints", "Layout", "Outlet", "OutletIndex", "builtin_index", "builtin_outlets", "load_outlet",
+    "outlet_from_mapping", "outlet_markup", "resolve_site",
+]  # fmt: skip
 
 Provenance = Literal["given", "found"]
 
@@ -60,6 +63,47 @@ class OutletTable(BaseModel):
         return domains
 
 
+_MARKUP_NAME = r"^[a-z0-9][a-z0-9_.:-]*$"
+"""A class/id name or a meta key as the HTML reader compares them: lower case, no space."""
+
+
+class HtmlHints(BaseModel):
+    """The ``[html]`` table of an outlet file: the outlet's own markup (lower case), read
+    beside the generic names of :mod:`newsclean.html`."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+    body_classes: list[str] = Field(default_factory=list)
+    """Whole class/id names of the element holding the article body."""
+    body_class_prefixes: list[str] = Field(default_factory=list)
+    """Prefixes of generated body class names (a name followed by a build hash)."""
+    noise_classes: list[str] = Field(default_factory=list)
+    """Whole class/id names of non-content blocks inside the body (related boxes, tag lists)."""
+    author_keys: list[str] = Field(default_factory=list)
+    """``<meta>`` names holding the author, tried after the generic ones."""
+    published_keys: list[str] = Field(default_factory=list)
+    """``<meta>`` names holding the publication time, tried after the generic ones."""
+
+    @field_validator("body_classes", "body_class_prefixes", "noise_classes", "author_keys", "published_keys")
+    @classmethod
+    def _markup_names(cls, names: list[str]) -> list[str]:
+        for name in names:
+            if not regex.fullmatch(_MARKUP_NAME, name):
+                raise ValueError(f"{name!r} is not a lower-case class name or meta key (no spaces)")
+        return names
+
+
+class Layout(BaseModel):
+    """The ``[layout]`` table of an outlet file: habits of the outlet's page layout, where they
+    are its own (not a family every outlet shares)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+    capitals_signature: bool = False
+    """The reporter signs the story with a name in capitals on the line right under it
+    (``DINI TEJA``), read as the author when no labelled credit names one."""
+
+
 @dataclass(frozen=True)
 class Outlet:
     """One outlet: its id (its first domain), what its file says, and its phrases."""
@@ -68,6 +112,8 @@ class Outlet:
     table: OutletTable
     book: Phrasebook
     source: str
+    html: HtmlHints
+    layout: Layout
 
     @property
     def timezone(self) -> dt.tzinfo | None:
@@ -83,13 +129,28 @@ def outlet_from_mapping(data: Mapping[str, Any], source: str) -> Outlet:
     raw = data.get("outlet")
     if not isinstance(raw, Mapping):
         raise ConfigError(f"{source}: an outlet file needs an [outlet] table")
+    table = _validated(OutletTable, "outlet", raw, source)
+    html = _validated(HtmlHints, "html", data.get("html", {}), source)
+    layout = _validated(Layout, "layout", data.get("layout", {}), source)
+    book = parse_phrases({k: v for k, v in data.items() if k not in _OUTLET_TABLES}, source)
+    return Outlet(table.domains[0], table, book, source, html, layout)
+
+
+_OUTLET_TABLES = frozenset({"outlet", "html", "layout"})
+"""The tables of an outlet file that are not phrase families."""
+
+_Table = TypeVar("_Table", OutletTable, HtmlHints, Layout)
+
+
+def _validated(model: type[_Table], name: str, raw: object, source: str) -> _Table:
+    """``raw`` as the ``[name]`` table, or a :class:`ConfigError` naming the file and the key."""
+    if not isinstance(raw, Mapping):
+        raise ConfigError(f"{source}: [{name}] must be a table")
     try:
-        table = OutletTable.model_validate(dict(raw))
+        return model.model_validate(dict(raw))
     except ValidationError as exc:
         problems = "; ".join(f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors())
-        raise ConfigError(f"{source}: [outlet] {problems}") from None
-    book = parse_phrases({k: v for k, v in data.items() if k != "outlet"}, source)
-    return Outlet(table.domains[0], table, book, source)
+        raise ConfigError(f"{source}: [{name}] {problems}") from None
 
 
 def load_outlet(path: str | Path) -> Outlet:
@@ -114,6 +175,17 @@ def builtin_outlets() -> tuple[Outlet, ...]:
             data = tomllib.loads(item.read_text(encoding="utf-8"))
             out.append(outlet_from_mapping(data, f"newsclean/data/sites/{item.name}"))
     return tuple(out)
+
+
+MarkupKind = Literal["body_classes", "body_class_prefixes", "noise_classes", "author_keys", "published_keys"]
+
+
+def outlet_markup(kind: MarkupKind) -> tuple[str, ...]:
+    """One list of every bundled outlet's ``[html]`` table, joined (each name once, in file order)."""
+    names: dict[str, None] = {}
+    for outlet in builtin_outlets():
+        names.update(dict.fromkeys(getattr(outlet.html, kind)))
+    return tuple(names)
 
 
 HEAD_CHARS = 300
@@ -191,6 +263,12 @@ class OutletIndex:
             found: str = self._ordered_names[index]
             return found
         return None
+
+
+@functools.cache
+def builtin_index() -> OutletIndex:
+    """The bundled outlets' index (built once)."""
+    return OutletIndex(builtin_outlets())
 
 
 def host_of(url: str) -> str | None:

@@ -160,11 +160,14 @@ class Header:
                 nxt = zone[i + 1] if i + 1 < len(zone) else following
                 prev = zone[i - 1] if i > 0 else None
                 after = zone[i + 2] if i + 2 < len(zone) else None
+                beyond = zone[i + 3] if i + 3 < len(zone) else following if i + 3 == len(zone) else None
                 # name above its role ("Isna Rifka" / "Penulis" / "Yoga Sukmana" / "Editor"):
                 # the next line is no name, or is itself the name above the next role label
+                # while no name follows that label (read names below, it would have none)
                 name_above = nxt is None or not looks_like_name(nxt.clean) or (
                     after is not None and is_byline_label(after.clean) is not None
                     and prev is not None and looks_like_name(prev.clean)
+                    and (beyond is None or not looks_like_name(beyond.clean))
                 )
                 if name_above and prev is not None and prev is title \
                         and looks_like_name(prev.clean) and i > 1:
