@@ -4,8 +4,8 @@ An outlet file is a phrase file (the same rule families, see :mod:`newsclean.phr
 ``[outlet]`` table saying whose it is::
 
     [outlet]
-    domains = ["kompas.com", "kompas.id"]          # its hosts (subdomains included)
-    names = ["KOMPAS.com", "Kompas TV"]            # how the text names it (dateline tags, credits)
+    domains = ["kabarkita.id", "kabarkita.tv"]     # its hosts (subdomains included)
+    names = ["KABARKITA", "KabarKita TV"]          # how the text names it (dateline tags, credits)
     zone = "+07:00"                                # its local time, for a time printed with no zone
     travels = false                                # true: its phrases travel with syndicated copy
 
@@ -59,7 +59,7 @@ class OutletTable(BaseModel):
     def _hosts(cls, domains: list[str]) -> list[str]:
         for domain in domains:
             if not regex.fullmatch(r"[a-z0-9-]+(?:\.[a-z0-9-]+)+", domain):
-                raise ValueError(f"{domain!r} is not a lower-case domain like 'kompas.com'")
+                raise ValueError(f"{domain!r} is not a lower-case domain like 'kabarkita.id'")
         return domains
 
 
@@ -209,7 +209,7 @@ class OutletIndex:
                 self._names[name.casefold()] = outlet.id
         names = sorted(self._names, key=len, reverse=True)
         alternation = "|".join(regex.escape(n).replace(r"\ ", r"\s+") for n in names)
-        # a tag is a whole word: not inside another word or domain ("Suara" in "SuaraPapua.com")
+        # a tag is a whole word: not inside another word or domain ("Kabar" in "KabarKita.com")
         tag = rf"(?<![\p{{L}}\p{{N}}.])(?i:{alternation})(?![\p{{L}}\p{{N}}]|\.[\p{{L}}])"
         self._tag = regex.compile(tag) if names else None
         # the names' occurrences found in one pass (when ``ahocorasick_rs`` is there); the tag
@@ -221,7 +221,7 @@ class OutletIndex:
     def by_host(self, host: str) -> str | None:
         host = host.lower().removeprefix("www.")
         parts = host.split(".")
-        for i in range(len(parts) - 1):  # news.detik.com, then detik.com
+        for i in range(len(parts) - 1):  # news.kabarkita.id, then kabarkita.id
             found = self._domains.get(".".join(parts[i:]))
             if found is not None:
                 return found
@@ -256,7 +256,7 @@ class OutletIndex:
         for start, minus_length, index in hits:
             end = start - minus_length
             if start > 0 and (window[start - 1].isalnum() or window[start - 1] == "."):
-                continue  # inside a word or a domain ("Suara" in "SuaraPapua.com")
+                continue  # inside a word or a domain ("Kabar" in "KabarKita.com")
             after = window[end : end + 2]
             if after[:1].isalnum() or (after[:1] == "." and after[1:].isalpha()):
                 continue

@@ -259,9 +259,9 @@ def _is_site_part(part: str, site: set[str]) -> bool:
 
 
 def strip_title_affixes(title: str, site: set[str]) -> str:
-    """Remove a site name before or after a title (``Judul - Kompas.com``, ``KapanLagi.com: Judul``).
+    """Remove a site name before or after a title (``Judul - Kabari.com``, ``Kabari.com: Judul``).
 
-    >>> strip_title_affixes("Samsul Arif Tak Beban Lawan Arema - Kompas.com", set())
+    >>> strip_title_affixes("Samsul Arif Tak Beban Lawan Arema - Kabari.com", set())
     'Samsul Arif Tak Beban Lawan Arema'
     """
     title = SITE_PREFIX_RE.sub("", norm_space(title))
@@ -371,7 +371,7 @@ def page_outlet_markup(url: str | None, site_name: str | None) -> HtmlHints:
 def clean_author(name: str, site: set[str]) -> str | None:
     """A person's name, or None for organisations, handles, URLs and initials.
 
-    >>> clean_author("Oleh: Nur Imansyah", set()), clean_author("detikNews", set())
+    >>> clean_author("Oleh: Nur Imansyah", set()), clean_author("Tim Redaksi", set())
     ('Nur Imansyah', None)
     """
     name = AUTHOR_LABEL_RE.sub("", norm_space(name)).strip(" ,;-|")
@@ -408,7 +408,7 @@ def _choose_authors(src: _Sources, site: set[str], keys: tuple[str, ...]) -> tup
 def visible_authors(elements: Iterable[Element], site_name: str | None, url: str | None) -> tuple[str, ...]:
     """Names from the first byline-like element (class/id ``author``, ``penulis`` ...) that has any.
 
-    Only the first chunk of the byline is read (``Name - detikNews``, ``Name | World | date``),
+    Only the first chunk of the byline is read (``Name - kabariNews``, ``Name | World | date``),
     split on ``and``/``dan``/``&``, each part cut at its first comma (``Name, CITY``).
     """
     site = _site_tokens(site_name, url)

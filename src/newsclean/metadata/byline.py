@@ -49,7 +49,7 @@ class Byline:
     (``...(RPJPN).Pewarta: A``), so ``line[:start]`` is not part of it."""
     labelled: bool = True
     """False when no role label or prefix says it is a credit (``Name • date``,
-    ``Name - detikNews``): trust it only right under a headline."""
+    ``Name - outletNews``): trust it only right under a headline."""
 
 
 @functools.lru_cache(maxsize=4096)
@@ -190,7 +190,7 @@ def _clean_part(part: str) -> str | None:
 
 def _names(segment: str, *, strict: bool) -> tuple[str, ...] | None:
     """The names in a credit clause. Leading outlets and role descriptions
-    (``Tribunnews.com``, ``Kontributor Lhokseumawe``) and trailing agencies are skipped;
+    (``Outlet.com``, ``Kontributor Lhokseumawe``) and trailing agencies are skipped;
     reading stops at the first part that is not a name (the rest is a description). With
     ``strict`` every part must be a name or an outlet, else None."""
     p = _patterns()
@@ -383,12 +383,12 @@ def parse_byline(line: str, *, default_tz: dt.tzinfo | None) -> Byline | None:
     """Read one byline or credit line; None when the line is not one.
 
     Labelled credits, the label opening the line or glued to the text before it:
-    ``Penulis: X``, ``Reporter : X | Editor: Y``, ``Pewarta: AEditor: B COPYRIGHT © ANTARA``,
-    ``(Penulis: A | Editor: B)``, ``Oleh X``, ``By X and Y``, ``By X, Reuters``,
-    ``Laporan Wartawan Tribunnews.com, X``, ``Reporter: X/Merdeka.com``, ``Red: Y``,
+    ``Penulis: X``, ``Reporter : X | Editor: Y``, ``Pewarta: AEditor: B COPYRIGHT © AGENCY``,
+    ``(Penulis: A | Editor: B)``, ``Oleh X``, ``By X and Y``, ``By X, Agency``,
+    ``Laporan Wartawan Outlet.com, X``, ``Reporter: X/Outlet.com``, ``Red: Y``,
     ``Reporting by A; Editing by B``. Unlabelled: ``Name • 27 Januari 2022 12:06``,
-    ``Name | Jum'at, 17 Februari 2017 - 13:30 wib``, ``Name - detikNews``,
-    ``Kompas.com - 21/01/2019, 22:05 WIB`` (timestamp only), ``Tim Redaksi`` (a credit
+    ``Name | Jum'at, 17 Februari 2017 - 13:30 wib``, ``Name - outletNews``,
+    ``Outlet.com - 21/01/2019, 22:05 WIB`` (timestamp only), ``Tim Redaksi`` (a credit
     without a person: empty authors). A line that is only a date is not a byline (use
     :func:`~newsclean.metadata.dates.find_timestamp`).
 

@@ -30,7 +30,7 @@ DATELINE_SEARCH = 6
 DEEP_DATELINE_SEARCH = 14
 """How far down a dateline may open the story on a page whose header left page furniture
 (captions, share labels, related headlines) above it: only a tagged dateline
-(``KUTA, KOMPAS.com —``, ``(ANTARA News) -``), or any dateline under furniture alone."""
+(``KUTA, OUTLET.com —``, ``(AGENCY News) -``), or any dateline under furniture alone."""
 DEEP_MAX_WORDS = 50
 """A piece this long above a deep dateline is story text: the dateline is not the opening."""
 ALONE_NEXT_WORDS = 5
@@ -279,7 +279,7 @@ _PLACE_LINE = regex.compile(r"\A(\p{Lu}[\p{Lu}'’.\-]+(?:[ \u00a0]\p{Lu}[\p{Lu}
 
 
 def _place_above(piece: Piece, opening: Piece) -> str | None:
-    """``KATHMANDU,`` alone on the line above ``April 25 (Reuters) - …``: the dateline's place,
+    """``KATHMANDU,`` alone on the line above ``April 25 (Agency) - …``: the dateline's place,
     wrapped away from the rest of it."""
     m = _PLACE_LINE.match(piece.clean)
     if m is None or opening.line != piece.line + 1:
