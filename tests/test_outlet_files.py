@@ -167,6 +167,7 @@ def test_names_above_their_roles_on_any_outlet() -> None:
     ("table", "message"),
     [
         ('[html]\nbody_class = ["x"]\n', r"bad.toml: \[html\] body_class: Extra inputs"),
+        ('[html]\nbody_classes = ["x-body"]\n', r"bad.toml: an \[html\] table is read from the bundled"),
         ('[html]\nbody_classes = ["Read Content"]\n', r"bad.toml: \[html\] body_classes.*lower-case class"),
         ("[layout]\ncapitals = true\n", r"bad.toml: \[layout\] capitals: Extra inputs"),
         ('[layout]\ncapitals_signature = "yes"\n', r"bad.toml: \[layout\] capitals_signature"),

@@ -20,7 +20,7 @@ from newsclean.metadata.dates import parse_datetime, zone_hint
 from newsclean.metadata.margins import read_margins
 from newsclean.metadata.urls import date_from_url
 from newsclean.model import Article, Kind, Provenance, Removal
-from newsclean.outlets import Outlet, OutletIndex, builtin_outlets, outlet_from_mapping, resolve_site
+from newsclean.outlets import HtmlHints, Outlet, OutletIndex, builtin_outlets, outlet_from_mapping, resolve_site
 from newsclean.phrases import (
     LiteralScanner,
     Phrasebook,
@@ -103,7 +103,12 @@ def _split_sources(sources: Sequence[str | Path | Mapping[str, Any]]) -> tuple[l
         data = item if isinstance(item, Mapping) else read_phrase_data(item)
         where = "<dict>" if isinstance(item, Mapping) else str(item)
         if "outlet" in data:
-            outlets.append(outlet_from_mapping(data, where))
+            outlet = outlet_from_mapping(data, where)
+            if outlet.html != HtmlHints():
+                # the DOM reader runs before the outlet is known, on the bundled tables only:
+                # a user's markup would be silently ignored
+                raise ConfigError(f"{where}: an [html] table is read from the bundled outlet files only")
+            outlets.append(outlet)
         else:
             books.append(parse_phrases(data, where))
     return books, outlets
