@@ -1,7 +1,7 @@
 """newsclean: turn raw scraped news pages into clean, typed, explainable articles.
 
 >>> import newsclean
->>> a = newsclean.clean("JAKARTA, KOMPAS.com - Harga beras naik lagi pekan ini, kata pedagang di pasar.\\n"
+>>> a = newsclean.clean("JAKARTA, KABARI.com - Harga beras naik lagi pekan ini, kata pedagang di pasar.\\n"
 ...                     "Baca juga: Harga Cabai Turun")
 >>> a.dateline, a.paragraphs
 ('JAKARTA', ['Harga beras naik lagi pekan ini, kata pedagang di pasar.'])

@@ -4,8 +4,8 @@ An outlet file is a phrase file (the same rule families, see :mod:`newsclean.phr
 ``[outlet]`` table saying whose it is::
 
     [outlet]
-    domains = ["kompas.com", "kompas.id"]          # its hosts (subdomains included)
-    names = ["KOMPAS.com", "Kompas TV"]            # how the text names it (dateline tags, credits)
+    domains = ["kabarkita.id", "kabarkita.tv"]     # its hosts (subdomains included)
+    names = ["KABARKITA", "KabarKita TV"]          # how the text names it (dateline tags, credits)
     zone = "+07:00"                                # its local time, for a time printed with no zone
     travels = false                                # true: its phrases travel with syndicated copy
 
@@ -27,7 +27,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 from urllib.parse import urlsplit
 
 import regex
@@ -36,7 +36,10 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from newsclean.errors import ConfigError
 from newsclean.phrases import Phrasebook, build_automaton, parse_phrases
 
-__all__ = ["Outlet", "OutletIndex", "builtin_outlets", "load_outlet", "outlet_from_mapping", "resolve_site"]
+__all__ = [
+    "HtmlHints", "Layout", "Outlet", "OutletIndex", "builtin_index", "builtin_outlets", "load_outlet",
+    "outlet_from_mapping", "outlet_markup", "resolve_site",
+]  # fmt: skip
 
 Provenance = Literal["given", "found"]
 
@@ -56,8 +59,49 @@ class OutletTable(BaseModel):
     def _hosts(cls, domains: list[str]) -> list[str]:
         for domain in domains:
             if not regex.fullmatch(r"[a-z0-9-]+(?:\.[a-z0-9-]+)+", domain):
-                raise ValueError(f"{domain!r} is not a lower-case domain like 'kompas.com'")
+                raise ValueError(f"{domain!r} is not a lower-case domain like 'kabarkita.id'")
         return domains
+
+
+_MARKUP_NAME = r"^[a-z0-9][a-z0-9_.:-]*$"
+"""A class/id name or a meta key as the HTML reader compares them: lower case, no space."""
+
+
+class HtmlHints(BaseModel):
+    """The ``[html]`` table of an outlet file: the outlet's own markup (lower case), read
+    beside the generic names of :mod:`newsclean.html`."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+    body_classes: list[str] = Field(default_factory=list)
+    """Whole class/id names of the element holding the article body."""
+    body_class_prefixes: list[str] = Field(default_factory=list)
+    """Prefixes of generated body class names (a name followed by a build hash)."""
+    noise_classes: list[str] = Field(default_factory=list)
+    """Whole class/id names of non-content blocks inside the body (related boxes, tag lists)."""
+    author_keys: list[str] = Field(default_factory=list)
+    """``<meta>`` names holding the author, tried after the generic ones."""
+    published_keys: list[str] = Field(default_factory=list)
+    """``<meta>`` names holding the publication time, tried after the generic ones."""
+
+    @field_validator("body_classes", "body_class_prefixes", "noise_classes", "author_keys", "published_keys")
+    @classmethod
+    def _markup_names(cls, names: list[str]) -> list[str]:
+        for name in names:
+            if not regex.fullmatch(_MARKUP_NAME, name):
+                raise ValueError(f"{name!r} is not a lower-case class name or meta key (no spaces)")
+        return names
+
+
+class Layout(BaseModel):
+    """The ``[layout]`` table of an outlet file: habits of the outlet's page layout, where they
+    are its own (not a family every outlet shares)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+    capitals_signature: bool = False
+    """The reporter signs the story with a name in capitals on the line right under it
+    (``DINI TEJA``), read as the author when no labelled credit names one."""
 
 
 @dataclass(frozen=True)
@@ -68,6 +112,8 @@ class Outlet:
     table: OutletTable
     book: Phrasebook
     source: str
+    html: HtmlHints
+    layout: Layout
 
     @property
     def timezone(self) -> dt.tzinfo | None:
@@ -83,13 +129,28 @@ def outlet_from_mapping(data: Mapping[str, Any], source: str) -> Outlet:
     raw = data.get("outlet")
     if not isinstance(raw, Mapping):
         raise ConfigError(f"{source}: an outlet file needs an [outlet] table")
+    table = _validated(OutletTable, "outlet", raw, source)
+    html = _validated(HtmlHints, "html", data.get("html", {}), source)
+    layout = _validated(Layout, "layout", data.get("layout", {}), source)
+    book = parse_phrases({k: v for k, v in data.items() if k not in _OUTLET_TABLES}, source)
+    return Outlet(table.domains[0], table, book, source, html, layout)
+
+
+_OUTLET_TABLES = frozenset({"outlet", "html", "layout"})
+"""The tables of an outlet file that are not phrase families."""
+
+_Table = TypeVar("_Table", OutletTable, HtmlHints, Layout)
+
+
+def _validated(model: type[_Table], name: str, raw: object, source: str) -> _Table:
+    """``raw`` as the ``[name]`` table, or a :class:`ConfigError` naming the file and the key."""
+    if not isinstance(raw, Mapping):
+        raise ConfigError(f"{source}: [{name}] must be a table")
     try:
-        table = OutletTable.model_validate(dict(raw))
+        return model.model_validate(dict(raw))
     except ValidationError as exc:
         problems = "; ".join(f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors())
-        raise ConfigError(f"{source}: [outlet] {problems}") from None
-    book = parse_phrases({k: v for k, v in data.items() if k != "outlet"}, source)
-    return Outlet(table.domains[0], table, book, source)
+        raise ConfigError(f"{source}: [{name}] {problems}") from None
 
 
 def load_outlet(path: str | Path) -> Outlet:
@@ -116,6 +177,17 @@ def builtin_outlets() -> tuple[Outlet, ...]:
     return tuple(out)
 
 
+MarkupKind = Literal["body_classes", "body_class_prefixes", "noise_classes", "author_keys", "published_keys"]
+
+
+def outlet_markup(kind: MarkupKind) -> tuple[str, ...]:
+    """One list of every bundled outlet's ``[html]`` table, joined (each name once, in file order)."""
+    names: dict[str, None] = {}
+    for outlet in builtin_outlets():
+        names.update(dict.fromkeys(getattr(outlet.html, kind)))
+    return tuple(names)
+
+
 HEAD_CHARS = 300
 """An outlet tag opening a story (its dateline) lies within this many characters."""
 TAIL_CHARS = 1500
@@ -137,7 +209,7 @@ class OutletIndex:
                 self._names[name.casefold()] = outlet.id
         names = sorted(self._names, key=len, reverse=True)
         alternation = "|".join(regex.escape(n).replace(r"\ ", r"\s+") for n in names)
-        # a tag is a whole word: not inside another word or domain ("Suara" in "SuaraPapua.com")
+        # a tag is a whole word: not inside another word or domain ("Kabar" in "KabarKita.com")
         tag = rf"(?<![\p{{L}}\p{{N}}.])(?i:{alternation})(?![\p{{L}}\p{{N}}]|\.[\p{{L}}])"
         self._tag = regex.compile(tag) if names else None
         # the names' occurrences found in one pass (when ``ahocorasick_rs`` is there); the tag
@@ -149,7 +221,7 @@ class OutletIndex:
     def by_host(self, host: str) -> str | None:
         host = host.lower().removeprefix("www.")
         parts = host.split(".")
-        for i in range(len(parts) - 1):  # news.detik.com, then detik.com
+        for i in range(len(parts) - 1):  # news.kabarkita.id, then kabarkita.id
             found = self._domains.get(".".join(parts[i:]))
             if found is not None:
                 return found
@@ -184,13 +256,19 @@ class OutletIndex:
         for start, minus_length, index in hits:
             end = start - minus_length
             if start > 0 and (window[start - 1].isalnum() or window[start - 1] == "."):
-                continue  # inside a word or a domain ("Suara" in "SuaraPapua.com")
+                continue  # inside a word or a domain ("Kabar" in "KabarKita.com")
             after = window[end : end + 2]
             if after[:1].isalnum() or (after[:1] == "." and after[1:].isalpha()):
                 continue
             found: str = self._ordered_names[index]
             return found
         return None
+
+
+@functools.cache
+def builtin_index() -> OutletIndex:
+    """The bundled outlets' index (built once)."""
+    return OutletIndex(builtin_outlets())
 
 
 def host_of(url: str) -> str | None:

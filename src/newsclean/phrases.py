@@ -724,7 +724,7 @@ def required_literals(pattern: str) -> tuple[str, ...]:
 
     >>> required_literals(r"Baca\s+selengkapnya\s+di\s+sini")
     ('selengkapnya',)
-    >>> required_literals(r"(?:Getty\s+Images|AP\s+Photo)")
+    >>> required_literals(r"(?:Getty\s+Images|Dok\s+Photo)")
     ('images', 'photo')
     >>> required_literals(r"[A-Z]+")
     ()

@@ -20,7 +20,7 @@ from newsclean.metadata.dates import parse_datetime, zone_hint
 from newsclean.metadata.margins import read_margins
 from newsclean.metadata.urls import date_from_url
 from newsclean.model import Article, Kind, Provenance, Removal
-from newsclean.outlets import Outlet, OutletIndex, builtin_outlets, outlet_from_mapping, resolve_site
+from newsclean.outlets import HtmlHints, Outlet, OutletIndex, builtin_outlets, outlet_from_mapping, resolve_site
 from newsclean.phrases import (
     LiteralScanner,
     Phrasebook,
@@ -103,7 +103,12 @@ def _split_sources(sources: Sequence[str | Path | Mapping[str, Any]]) -> tuple[l
         data = item if isinstance(item, Mapping) else read_phrase_data(item)
         where = "<dict>" if isinstance(item, Mapping) else str(item)
         if "outlet" in data:
-            outlets.append(outlet_from_mapping(data, where))
+            outlet = outlet_from_mapping(data, where)
+            if outlet.html != HtmlHints():
+                # the DOM reader runs before the outlet is known, on the bundled tables only:
+                # a user's markup would be silently ignored
+                raise ConfigError(f"{where}: an [html] table is read from the bundled outlet files only")
+            outlets.append(outlet)
         else:
             books.append(parse_phrases(data, where))
     return books, outlets
@@ -271,6 +276,7 @@ class Cleaner:
             found=page_meta(page, tz) if page is not None else None,
             extra_captions=page_captions,
             headline=page.headline if page is not None else None,
+            capitals_signature=outlet is not None and outlet.layout.capitals_signature,
         )
 
     def _clean_html(
@@ -458,7 +464,7 @@ def page_meta(page: HtmlPage, tz: dt.tzinfo | None) -> Meta:
     )
 
 
-def margin_meta(doc: Document) -> Meta:
+def margin_meta(doc: Document, capitals_signature: bool = False) -> Meta:
     """Labelled credits and the date line around the kept story that other rules removed
     (page furniture hid them): see :func:`newsclean.metadata.margins.read_margins`."""
     alive = doc.pieces
@@ -470,6 +476,7 @@ def margin_meta(doc: Document) -> Meta:
         first=alive[0].start,
         last=alive[-1].end,
         default_tz=tz if isinstance(tz, dt.tzinfo) else None,
+        capitals_signature=capitals_signature,
     )
     return Meta(authors=found.authors, editors=found.editors, timestamp=found.timestamp, updated=found.updated)
 
@@ -515,13 +522,15 @@ def build_article(
     found: Meta | None = None,
     extra_captions: Sequence[str] = (),
     headline: str | None = None,
+    capitals_signature: bool = False,
 ) -> Article:
-    """Assemble the article from the alive text, the trace and the metadata found."""
+    """Assemble the article from the alive text, the trace and the metadata found
+    (``capitals_signature``: see :func:`~newsclean.metadata.margins.read_margins`)."""
     fields: dict[str, Any] = {}
     provenance: dict[str, Provenance] = {}
     # the visible header wins, then credit lines, then page metadata (HTML)
     ordered = [m for r, m in metas if r == "header"] + [m for r, m in metas if r != "header"]
-    ordered.append(margin_meta(doc))
+    ordered.append(margin_meta(doc, capitals_signature))
     if found is not None:
         ordered.append(found)
     for meta in ordered:

@@ -4,11 +4,17 @@ Every pattern is compiled once at import. Class/id hints are matched against the
 of an element's ``class`` and ``id`` (split on anything that is not a letter or digit), so
 ``detail__body-text`` gives ``detail``, ``body``, ``text`` and ``share-bar`` gives
 ``share``, ``bar``; whole class names are matched as well (``detail__body-text``).
+
+The outlets' own class names (an outlet file's ``[html]`` table, see :mod:`newsclean.outlets`)
+are added to the generic ones here: the DOM reader does not know the page's outlet when it
+chooses the body, so they apply to every page (a name one outlet coined is rare elsewhere).
 """
 
 from __future__ import annotations
 
 import re
+
+from newsclean.outlets import outlet_markup
 
 # --- decoding -------------------------------------------------------------------------
 META_CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
@@ -74,19 +80,23 @@ LINK_DENSE_TAGS = frozenset(
 # --- class / id hints -----------------------------------------------------------------
 TOKEN_SPLIT_RE = re.compile(r"[^a-z0-9]+")
 
-# Whole class/id names (lower-cased) that mark the article body, best first.
-BODY_CLASS_HINTS: tuple[str, ...] = (
-    "detail__body-text", "detail_text", "text_detail", "txt_detail", "read__content", "kcm-read-text",
-    "txt-article", "side-article", "itp_bodycontent", "read-page__content-body", "text-detail",
-    "article-content", "article-body", "article_body", "articlebody", "article__body", "articlebodywrapper",
-    "standardarticlebody_body", "entry-content", "post-content", "post-body", "story-body", "story-content",
-    "content_detail", "content-detail", "detail-content", "content_news", "dtlnews", "mdk-body-newsarea",
+# Whole class/id names (lower-cased) that mark the article body: the generic ones (words for
+# "article", "body", "content", "detail", "text" and "story" joined, in English or Indonesian,
+# and the WordPress names), then those an outlet's file names as its own (``[html]
+# body_classes``: the outlet's own compounds, as ``CODE-read-text``).
+GENERIC_BODY_CLASS_HINTS: tuple[str, ...] = (
+    "detail_text", "text_detail", "txt_detail", "text-detail",
+    "article-content", "article-body", "article_body", "articlebody", "article__body",
+    "entry-content", "post-content", "post-body", "story-body", "story-content",
+    "content_detail", "content-detail", "detail-content", "content_news",
     "artikel", "isi_berita", "isi-berita", "article-text", "news-content", "content-text", "body-text",
     "detail-text", "main-content", "story",
 )  # fmt: skip
+BODY_CLASS_HINTS: tuple[str, ...] = (*GENERIC_BODY_CLASS_HINTS, *outlet_markup("body_classes"))
 BODY_CLASS_HINT_SET = frozenset(BODY_CLASS_HINTS)
-# Class prefixes of generated names (``article-body__content__17Yit``, ``StandardArticleBody_body``).
-BODY_CLASS_PREFIXES: tuple[str, ...] = ("article-body__content", "standardarticlebody_body", "articlebody")
+# Class prefixes of generated names (``articlebody_x1``, and the outlets' own, ``[html]
+# body_class_prefixes``: a name followed by a build hash).
+BODY_CLASS_PREFIXES: tuple[str, ...] = ("articlebody", *outlet_markup("body_class_prefixes"))
 
 # Tokens of class/id that mark structural non-content.
 NOISE_TOKENS = frozenset(
@@ -101,7 +111,8 @@ NOISE_TOKENS = frozenset(
     }
 )  # fmt: skip
 # Whole class names that are noise even though their tokens are not.
-NOISE_CLASSES = frozenset({"read__also", "box_terkait", "detail__body-tag", "nav", "box-news-terkait"})
+# (generic: a "related" box; and the names an outlet's file gives, ``[html] noise_classes``)
+NOISE_CLASSES = frozenset({"box_terkait", "nav", "box-news-terkait", *outlet_markup("noise_classes")})
 
 # Caption-like class/id tokens (only small elements qualify, see ``content.py``).
 CAPTION_TOKENS = frozenset(
@@ -124,16 +135,16 @@ NON_ARTICLE_TYPES = frozenset(
 )
 
 META_TITLE_KEYS: tuple[str, ...] = ("og:title", "twitter:title", "title", "headline", "originaltitle")
+# Meta keys every site may write (Open Graph, Dublin Core, the analytics tools' own); a page's
+# outlet adds its own after them (its file's ``[html] author_keys`` and ``published_keys``).
 META_AUTHOR_KEYS: tuple[str, ...] = (
-    "author", "dtk:author", "content_author", "article:author", "og:article:author", "article.author",
-    "dc.creator", "sailthru.author", "analyticsattributes.author", "byl", "parsely-author",
-    "cxenseparse:author",
+    "author", "article:author", "og:article:author", "dc.creator", "sailthru.author", "byl",
+    "parsely-author", "cxenseparse:author",
 )  # fmt: skip
 META_PUBLISHED_KEYS: tuple[str, ...] = (
-    "article:published_time", "og:article:published_time", "datepublished", "dtk:publishdate",
-    "publishdate", "content_publisheddate", "pubdate", "publish-date", "publish_date", "pub_date",
-    "article.published", "date", "dc.date", "dc.date.issued", "dc.date.created", "sailthru.date",
-    "analyticsattributes.articledate", "parsely-pub-date", "datecreated", "createdate",
+    "article:published_time", "og:article:published_time", "datepublished", "publishdate", "pubdate",
+    "publish-date", "publish_date", "pub_date", "date", "dc.date", "dc.date.issued", "dc.date.created",
+    "sailthru.date", "parsely-pub-date", "datecreated", "createdate",
 )  # fmt: skip
 META_MODIFIED_KEYS: tuple[str, ...] = (
     "article:modified_time", "og:article:modified_time", "datemodified", "og:updated_time",
@@ -147,12 +158,12 @@ META_SECTION_KEYS: tuple[str, ...] = ("article:section", "articlesection", "og:a
 TITLE_SEPARATOR_RE = re.compile(r"(?<!\s)\s+(?:[|\-–—:•»]|::)\s+")
 SITE_LIKE_RE = re.compile(r"(?:\.(?:com|co\.id|id|net|org|my|co)\b|\bnews\b|\bonline\b)", re.IGNORECASE)
 
-# Authors that are organisations, handles or URLs.
+# Authors that are organisations, handles or URLs (outlets and agencies by name: see
+# ``newsclean.html.meta.names_outlet``, built from the outlet files).
 NON_PERSON_RE = re.compile(
     r"https?:|www\.|@|\.(?:com|co|id|net|org|my)\b|\b(?:redaksi|editorial|admin|administrator|"
-    r"developer|team|staff|desk|newsroom|media|network|corporation|corp|inc|ltd|pt|reuters|antara|"
-    r"detik\w*|kompas\w*|tribun\w*|liputan6|okezone|viva|merdeka|tempo|republika|kapanlagi|suara|"
-    r"cnn|bbc|afp|ap|bernama|wire|agency|agencies|agence|presse|press|"
+    r"developer|team|staff|desk|newsroom|media|network|corporation|corp|inc|ltd|pt|"
+    r"wire|agency|agencies|agence|presse|press|"
     r"senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|monday|tuesday|wednesday|thursday|friday|"
     r"saturday|sunday|updated|diperbarui)\b",
     re.IGNORECASE,

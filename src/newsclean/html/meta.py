@@ -7,6 +7,7 @@ for authors, which are the de-duplicated union of all sources minus organisation
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections.abc import Iterable, Iterator
@@ -43,6 +44,8 @@ from newsclean.html._data import (
     YEAR_RE,
 )
 from newsclean.html.model import PageMeta
+from newsclean.metadata._data import outlet_tables
+from newsclean.outlets import HtmlHints, builtin_index, builtin_outlets, host_of
 
 Element: TypeAlias = lxml_html.HtmlElement
 JsonObject = dict[str, Any]
@@ -256,9 +259,9 @@ def _is_site_part(part: str, site: set[str]) -> bool:
 
 
 def strip_title_affixes(title: str, site: set[str]) -> str:
-    """Remove a site name before or after a title (``Judul - Kompas.com``, ``KapanLagi.com: Judul``).
+    """Remove a site name before or after a title (``Judul - Kabari.com``, ``Kabari.com: Judul``).
 
-    >>> strip_title_affixes("Samsul Arif Tak Beban Lawan Arema - Kompas.com", set())
+    >>> strip_title_affixes("Samsul Arif Tak Beban Lawan Arema - Kabari.com", set())
     'Samsul Arif Tak Beban Lawan Arema'
     """
     title = SITE_PREFIX_RE.sub("", norm_space(title))
@@ -334,27 +337,58 @@ def _choose_title(src: _Sources, site: set[str]) -> str | None:
     return candidates[0] if candidates else (src.h1s[0] if src.h1s else None)
 
 
+@functools.cache
+def _outlet_name_re() -> re.Pattern[str]:
+    """A word naming an outlet or an agency: every outlet file's names and its domains' first
+    labels, and the names, agencies and name prefixes of ``metadata/outlets.toml``."""
+    tables = outlet_tables()
+    names = {*tables.outlets, *tables.agencies}
+    for outlet in builtin_outlets():
+        names.update(outlet.table.names)
+        names.update(domain.split(".")[0] for domain in outlet.table.domains)
+    words = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(names, key=len, reverse=True))
+    prefixes = "|".join(re.escape(p) + r"\w*" for p in tables.outlet_prefixes)
+    return re.compile(rf"(?<!\w)(?:{prefixes}|{words})(?!\w)", re.IGNORECASE)
+
+
+def names_outlet(name: str) -> bool:
+    """True when ``name`` holds an outlet's or an agency's name as a word (``Tim X``, ``Y News``)."""
+    return _outlet_name_re().search(name) is not None
+
+
+_NO_HINTS = HtmlHints()
+
+
+def page_outlet_markup(url: str | None, site_name: str | None) -> HtmlHints:
+    """The ``[html]`` table of the page's outlet, found by the page's own URL (canonical,
+    ``og:url``) or site name; empty for a page of no bundled outlet."""
+    index = builtin_index()
+    host = host_of(url) if url else None
+    found = (index.by_host(host) if host else None) or (index.by_name(site_name) if site_name else None)
+    return index.outlets[found].html if found is not None else _NO_HINTS
+
+
 def clean_author(name: str, site: set[str]) -> str | None:
     """A person's name, or None for organisations, handles, URLs and initials.
 
-    >>> clean_author("Oleh: Nur Imansyah", set()), clean_author("detikNews", set())
+    >>> clean_author("Oleh: Nur Imansyah", set()), clean_author("Tim Redaksi", set())
     ('Nur Imansyah', None)
     """
     name = AUTHOR_LABEL_RE.sub("", norm_space(name)).strip(" ,;-|")
     if not 3 <= len(name) <= 60 or len(name.split()) > 5 or any(ch.isdigit() for ch in name):
         return None
-    if NON_PERSON_RE.search(name) or INITIALS_RE.match(name):
+    if NON_PERSON_RE.search(name) or INITIALS_RE.match(name) or names_outlet(name):
         return None
     if {w.lower() for w in name.split()} & site:
         return None
     return name
 
 
-def _choose_authors(src: _Sources, site: set[str]) -> tuple[str, ...]:
+def _choose_authors(src: _Sources, site: set[str], keys: tuple[str, ...]) -> tuple[str, ...]:
     raw: list[str] = []
     for obj in src.ld_articles:
         raw += _ld_names(obj.get("author")) or _ld_names(obj.get("creator"))
-    for key in META_AUTHOR_KEYS:
+    for key in keys:
         raw += src.metas.get(key, [])
     for el in src.itemprops.get("author", ()):
         names = el.xpath(".//*[@itemprop='name']")
@@ -374,7 +408,7 @@ def _choose_authors(src: _Sources, site: set[str]) -> tuple[str, ...]:
 def visible_authors(elements: Iterable[Element], site_name: str | None, url: str | None) -> tuple[str, ...]:
     """Names from the first byline-like element (class/id ``author``, ``penulis`` ...) that has any.
 
-    Only the first chunk of the byline is read (``Name - detikNews``, ``Name | World | date``),
+    Only the first chunk of the byline is read (``Name - kabariNews``, ``Name | World | date``),
     split on ``and``/``dan``/``&``, each part cut at its first comma (``Name, CITY``).
     """
     site = _site_tokens(site_name, url)
@@ -424,9 +458,10 @@ def read_meta(root: Element) -> tuple[PageMeta, str | None]:
                 break
     url = src.canonical or _meta(src, ("og:url", "twitter:url", "url")) or _ld(src, "url")
     site = _site_tokens(site_name, url)
+    own = page_outlet_markup(url, site_name)
     published = (
         _ld(src, "datePublished")
-        or _meta(src, META_PUBLISHED_KEYS)
+        or _meta(src, (*META_PUBLISHED_KEYS, *own.published_keys))
         or _itemprop(src, "datePublished")
         or _ld(src, "datePublished", include_others=True)
     )
@@ -436,7 +471,7 @@ def read_meta(root: Element) -> tuple[PageMeta, str | None]:
     )
     meta = PageMeta(
         title=_choose_title(src, site),
-        authors=_choose_authors(src, site),
+        authors=_choose_authors(src, site, (*META_AUTHOR_KEYS, *own.author_keys)),
         published=published,
         modified=modified,
         site_name=norm_space(site_name) or None,

@@ -16,9 +16,9 @@ _SPACE = r"[ \t\u00a0]"
 @dataclass(frozen=True, slots=True)
 class OutletPatterns:
     outlet: str
-    """Regex source for one outlet tag (``KOMPAS.com``, ``CNN Indonesia``, ``detikNews``)."""
+    """Regex source for one outlet tag (``OUTLET.com``, ``Outlet Indonesia``, ``outletNews``)."""
     agency: str
-    """Regex source for one agency name (``ANTARA``, ``Reuters``, ``AP``)."""
+    """Regex source for one agency name (``AGENCY``, ``Agency``)."""
     outlet_only: Any
     """Compiled: the whole (stripped) string is an outlet or an agency."""
 
@@ -31,8 +31,8 @@ def outlet_patterns() -> OutletPatterns:
     domain = rf"(?:[\p{{L}}\p{{N}}][\p{{L}}\p{{N}}-]{{0,40}}\.){{1,2}}(?i:{suffixes})(?![\p{{L}}\p{{N}}])"
     names = alternation((*tables.outlets, *tables.agencies))
     prefixed = rf"(?i:{alternation(tables.outlet_prefixes)})\p{{L}}*"
-    # a brand written in camel case, as outlets name themselves and places never are: WowKeren,
-    # InfoSAWIT, GoAceh (a capital right after lower-case letters, inside one word)
+    # a brand written in camel case, as outlets name themselves and places never are: KabarKita,
+    # InfoKITA, GoAceh (a capital right after lower-case letters, inside one word)
     camel = r"(?<![\p{L}\p{N}])\p{Lu}\p{Ll}+\p{Lu}[\p{L}]+(?![\p{L}\p{N}.])"
     outlet = rf"(?:{domain}|(?<![\p{{L}}\p{{N}}])(?i:{names})(?![\p{{L}}\p{{N}}])|{prefixed}|{camel})"
     agency = rf"(?<![\p{{L}}\p{{N}}])(?i:{alternation(tables.agencies)})(?![\p{{L}}\p{{N}}])"
@@ -41,7 +41,7 @@ def outlet_patterns() -> OutletPatterns:
 
 
 def is_outlet(text: str) -> bool:
-    """True when ``text`` names only outlets or agencies (``Merdeka.com``, ``Reuters``,
-    ``TribunHealth.com/TribunGayo.com``)."""
+    """True when ``text`` names only outlets or agencies (``Outlet.com``, ``Agency``,
+    ``OutletHealth.com/OutletSport.com``)."""
     stripped = text.strip(" \t\u00a0()[].,;:-–—|")
     return bool(stripped) and outlet_patterns().outlet_only.fullmatch(stripped) is not None

@@ -49,7 +49,7 @@ class Byline:
     (``...(RPJPN).Pewarta: A``), so ``line[:start]`` is not part of it."""
     labelled: bool = True
     """False when no role label or prefix says it is a credit (``Name • date``,
-    ``Name - detikNews``): trust it only right under a headline."""
+    ``Name - outletNews``): trust it only right under a headline."""
 
 
 @functools.lru_cache(maxsize=4096)
@@ -176,17 +176,17 @@ first, before a comma, then the reporter's names."""
 _CAPS_DOMAIN_TAIL = regex.compile(r"\s+\p{Lu}[\p{Lu}\p{N}-]+(?:\.\p{Lu}{2,4}){1,2}\Z")
 """An outlet's domain in capitals after a name: the dateline tag that follows a desk credit."""
 _DOMAIN = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}-]*(?:\.[\p{L}]{2,4}){1,2}")
-"""An outlet written as its domain (``Tribunnews.com``)."""
+"""An outlet written as its domain (``Kabari.com``)."""
 
 
 DESK_OUTLET_WORDS = 3
-"""A desk report's outlet (``Tribun Jogja``) has at most this many words."""
+"""A desk report's outlet (``Kabari Jogja``) has at most this many words."""
 
 
 def _desk_outlet(text: str) -> bool:
     """Whether ``text`` (between ``Laporan Wartawan`` and a comma) names only the desk's outlet:
-    an outlet, a domain, or a few words with no domain among them (``Tribunnews.com Rina
-    Wulandari TRIBUNNEWS.COM`` is the outlet, the name and the dateline's tag, not an outlet)."""
+    an outlet, a domain, or a few words with no domain among them (``Kabari.com Rina
+    Wulandari KABARI.COM`` is the outlet, the name and the dateline's tag, not an outlet)."""
     text = text.strip()
     if not text:
         return False
@@ -202,7 +202,7 @@ def _clean_part(part: str) -> str | None:
     part = " ".join(_without_outlet_bracket(part).split()).strip(" .,:;()[]'\"")
     if not part or is_outlet(part):
         return None
-    if "." in part:  # "Rina Wulandari TRIBUNNEWS.COM": the dateline's tag glued after the name
+    if "." in part:  # "Rina Wulandari KABARI.COM": the dateline's tag glued after the name
         part = _CAPS_DOMAIN_TAIL.sub("", part)
     for dash in (" - ", " – ", " — "):
         left, sep, right = part.partition(dash)
@@ -218,7 +218,7 @@ def _clean_part(part: str) -> str | None:
 
 def _names(segment: str, *, strict: bool) -> tuple[str, ...] | None:
     """The names in a credit clause. Leading outlets and role descriptions
-    (``Tribunnews.com``, ``Kontributor Lhokseumawe``) and trailing agencies are skipped;
+    (``Outlet.com``, ``Kontributor Lhokseumawe``) and trailing agencies are skipped;
     reading stops at the first part that is not a name (the rest is a description). With
     ``strict`` every part must be a name or an outlet, else None."""
     p = _patterns()
@@ -287,7 +287,7 @@ def _labelled(line: str, default_tz: dt.tzinfo | None) -> Byline | None:
         role = p.roles[m.lastgroup or "pa"]
         end = m.end()
         if m.group(m.lastgroup or "pa").casefold().startswith(_REPORT_PREFIX):
-            # "Laporan Wartawan Tribun Jogja, Rina Wulandari" (or "… Tribun Medan / Rina …"): the
+            # "Laporan Wartawan Kabari Jogja, Rina Wulandari" (or "… Kabari Medan / Rina …"): the
             # desk's outlet, then the names
             cut = [i for i in (line.find(",", end, end + 60), line.find(" / ", end, end + 60)) if i != -1]
             if cut and _desk_outlet(line[end : min(cut)]):
@@ -430,12 +430,12 @@ def parse_byline(line: str, *, default_tz: dt.tzinfo | None) -> Byline | None:
     """Read one byline or credit line; None when the line is not one.
 
     Labelled credits, the label opening the line or glued to the text before it:
-    ``Penulis: X``, ``Reporter : X | Editor: Y``, ``Pewarta: AEditor: B COPYRIGHT © ANTARA``,
-    ``(Penulis: A | Editor: B)``, ``Oleh X``, ``By X and Y``, ``By X, Reuters``,
-    ``Laporan Wartawan Tribunnews.com, X``, ``Reporter: X/Merdeka.com``, ``Red: Y``,
+    ``Penulis: X``, ``Reporter : X | Editor: Y``, ``Pewarta: AEditor: B COPYRIGHT © AGENCY``,
+    ``(Penulis: A | Editor: B)``, ``Oleh X``, ``By X and Y``, ``By X, Agency``,
+    ``Laporan Wartawan Outlet.com, X``, ``Reporter: X/Outlet.com``, ``Red: Y``,
     ``Reporting by A; Editing by B``. Unlabelled: ``Name • 27 Januari 2022 12:06``,
-    ``Name | Jum'at, 17 Februari 2017 - 13:30 wib``, ``Name - detikNews``,
-    ``Kompas.com - 21/01/2019, 22:05 WIB`` (timestamp only), ``Tim Redaksi`` (a credit
+    ``Name | Jum'at, 17 Februari 2017 - 13:30 wib``, ``Name - outletNews``,
+    ``Outlet.com - 21/01/2019, 22:05 WIB`` (timestamp only), ``Tim Redaksi`` (a credit
     without a person: empty authors). A line that is only a date is not a byline (use
     :func:`~newsclean.metadata.dates.find_timestamp`).
 

@@ -1,10 +1,10 @@
-"""Recognise the dateline that opens a story: ``JAKARTA, KOMPAS.com -``, ``Washington:``.
+"""Recognise the dateline that opens a story: ``JAKARTA, OUTLET.com -``, ``Washington:``.
 
 A dateline is a short capitalised place and/or an outlet tag, closed by a dash or a colon,
 at the very start of the first paragraph. Outlet and agency names come from
 ``data/metadata/outlets.toml``; words that never open a dateline from ``dateline.toml``.
 
->>> m = match_dateline("JAKARTA, KOMPAS.com - Presiden Joko Widodo mengatakan ...")
+>>> m = match_dateline("JAKARTA, KABARI.com - Presiden Joko Widodo mengatakan ...")
 >>> m.place, m.start, m.end
 ('JAKARTA', 0, 22)
 >>> match_dateline("Jakarta, kota terbesar di Indonesia, kembali banjir.") is None
@@ -40,12 +40,12 @@ class DatelineMatch:
     place: str | None
     """The place as printed (``JAKARTA``, ``Mataram, NTB``), or None for a bare outlet tag."""
     start: int
-    """0 unless the dateline is glued after a pull quote (``...tourism fundJakarta (ANTARA) -``);
+    """0 unless the dateline is glued after a pull quote (``...tourism fundJakarta (AGENCY) -``);
     then ``paragraph[:start]`` is that quote."""
     end: int
     tagged: bool = False
-    """True when an outlet tag or a bracketed agency closes the place (``JAKARTA, KOMPAS.com -``,
-    ``Jakarta (ANTARA) -``); False for a bare ``Place -`` or ``Place:``."""
+    """True when an outlet tag or a bracketed agency closes the place (``JAKARTA, OUTLET.com -``,
+    ``Jakarta (AGENCY) -``); False for a bare ``Place -`` or ``Place:``."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +58,7 @@ class _Forms:
 
 
 _DOMAIN_START = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}-]{0,40}\.")
-"""How an outlet written as a domain (``KOMPAS.com``) opens."""
+"""How an outlet written as a domain (``OUTLET.com``) opens."""
 _OUTLET_FORMS = frozenset({"outlet_place", "outlet_glued_place", "outlet_dash_place", "outlet"})
 """The forms that open with the outlet tag."""
 
@@ -76,7 +76,7 @@ def _may_open_with_outlet(head: str, forms: _Forms) -> bool:
 
 
 _CAMEL_START = regex.compile(r"\p{Lu}\p{Ll}+\p{Lu}")
-"""How an outlet written in camel case (``WowKeren``) opens."""
+"""How an outlet written in camel case (``KabarKita``) opens."""
 
 _DASHES = ("-", "–", "—", "‒", "―", "&#821", "&ndash;", "&mdash;")
 _LONG_DASHES = ("–", "—", "‒", "―", "&")
@@ -122,41 +122,41 @@ def _forms() -> _Forms:
     wire = rf"{_S}{{0,3}}\(\p{{Lu}}[\p{{L}}\p{{N}}.&'’-]*(?:{_S}\p{{Lu}}[\p{{L}}\p{{N}}.&'’-]*){{0,2}}\)"
     caps = rf"\p{{Lu}}{{2,}}[\p{{Lu}}.'’-]*(?:{_S}\p{{Lu}}{{2,}}[\p{{Lu}}.'’-]*){{0,3}}"
     anchored = (
-        # JAKARTA, KOMPAS.com -   Jakarta, CNN Indonesia --
+        # JAKARTA, OUTLET.com -   Jakarta, Outlet Indonesia --
         ("place_outlet", rf"{lead}(?P<place>{_PLACE}),{_S}*(?:{outlet}){sep}"),
-        # Liputan6.com, JakartaWakil Menteri ... (the dash lost, the place glued to the next word)
+        # Outlet.com, JakartaWakil Menteri ... (the dash lost, the place glued to the next word)
         ("outlet_glued_place", rf"{lead}(?:{outlet}){_S}*,{_S}*(?P<place>\p{{Lu}}\p{{Ll}}{{2,}})(?=\p{{Lu}}\p{{Ll}})"),
-        # TRIBUNNEWS.COM, JAKARTA --   TEMPO.CO,Jakarta-   Liputan6.com, Jakarta Presiden ...
-        # (after the outlet tag even a glued hyphen closes the place: TEMPO.CO,Jakarta-Ginjal)
+        # OUTLETNEWS.COM, JAKARTA --   OUTLET.CO,Jakarta-   Outlet.com, Jakarta Presiden ...
+        # (after the outlet tag even a glued hyphen closes the place: OUTLET.CO,Jakarta-Ginjal)
         (
             "outlet_place",
             rf"{lead}(?:{outlet}){_S}*,{_S}*(?:(?P<place>{_PLACE}){_S}*{_DASH}{_S}*|(?P<place>{_WORD})(?={_S}+\p{{Lu}}){_S}+)",
         ),
-        # [JAKARTA] Indonesia terus ...   [JAKARTA]Indonesia ... (the Suara Pembaruan style)
+        # [JAKARTA] Indonesia terus ...   [JAKARTA]Indonesia ... (a daily's bracketed style)
         ("bracketed_place", rf"{lead}\[(?P<place>{_PLACE})\]{_S}*(?=\p{{Lu}})"),
-        # KONTAN.CO.ID - JAKARTA.
+        # OUTLET.CO.ID - JAKARTA.
         ("outlet_dash_place", rf"{lead}(?:{outlet}){sep}(?P<place>{_PLACE})\.{_S}+"),
-        # KOMPAS.com -   VIVA –   detikNews -
-        # (the tag printed twice: REPUBLIKA.CO.ID, REPUBLIKA.CO.ID --)
+        # OUTLET.com -   OUTLET –   outletNews -
+        # (the tag printed twice: OUTLET.CO.ID, OUTLET.CO.ID --)
         ("outlet", rf"{lead}(?:{outlet})(?:{_S}*,{_S}*(?:{outlet}))?{sep}(?!{_S}*[\d\p{{Ll}}])"),
-        # Jakarta (ANTARA) -   Mataram, NTB (ANTARA News) -   ORANGE, Calif. (AP) —
-        # LONDON, Oct 9 (Reuters) -   (a date may sit between the place and the agency)
+        # Jakarta (AGENCY) -   Mataram, NTB (AGENCY News) -   ORANGE, Calif. (AGENCY) —
+        # LONDON, Oct 9 (Agency) -   (a date may sit between the place and the agency)
         ("place_agency", rf"{lead}(?P<place>{_PLACE}{_REGION})(?:,?{_S}+{date})?{bracket}{sep}"),
         # LONDON, March 4 (Newswire) -   SURABAYA (Kabar Kota) -: an agency no table names, in
         # brackets, is a tag when a date sits before it or the place is in capitals (``Joko
         # Widodo (Jokowi) -`` opens no story)
         ("place_wire", rf"{lead}(?:(?P<place>{_PLACE}{_REGION}),?{_S}+{date}|(?P<place>{caps}{_REGION})){wire}{sep}"),
-        # April 25 (Reuters) -
+        # April 25 (Agency) -
         ("date_agency", rf"{lead}{date}{bracket}{sep}"),
         # Washington:   SHAH ALAM &#8211;   KUALA LUMPUR 29 Ogos –   PUTRAJAYA, Nov 22 —
-        # NEW YORK, USA - Media OutReach Newswire - 30 April 2024 -
+        # NEW YORK, USA - Agency Newswire - 30 April 2024 -
         (
             "place",
             rf"{lead}(?P<place>{_PLACE}{_REGION})(?:,?{_S}+{date})?(?:{sep}|{colon})"
             rf"(?:(?:{outlet}){sep})?(?:{date}{sep})?(?!{_S}*\p{{Ll}})",
         ),
     )
-    # a domain's tail is no place: "…Wulandari TRIBUNNEWS.COM, JAKARTA -" is glued after a credit
+    # a domain's tail is no place: "…Wulandari KABARI.COM, JAKARTA -" is glued after a credit
     tld = r"(?i:com|co(?:\.id)?|id|net|org|my|tv)"
     glued = regex.compile(
         rf"(?<=[\p{{Ll}}\p{{N}}.,;:!?”\"’)])(?!(?<=\.){tld}\b)(?:(?P<place>{_PLACE}{_REGION})"
@@ -183,7 +183,7 @@ def _glued_hints(paragraph: str, window: int) -> Iterator[int]:
     hints: list[int] = []
     i = paragraph.find("(", 0, window)
     while i != -1:
-        close = paragraph.find(")", i, i + 30)  # "(ANTARA News) -": a short bracket, then a dash
+        close = paragraph.find(")", i, i + 30)  # "(AGENCY News) -": a short bracket, then a dash
         if close != -1 and paragraph[close + 1 : close + 12].lstrip(" \t\u00a0").startswith(_DASHES):
             hints.append(i)
         i = paragraph.find("(", i + 1, window)
@@ -244,21 +244,21 @@ def _opens_caps_run(rest: str) -> bool:
 def match_dateline(paragraph: str) -> DatelineMatch | None:
     """The dateline opening ``paragraph``, or None.
 
-    Handles ``JAKARTA, KOMPAS.com -``, ``KOMPAS.com -`` (place None), ``Liputan6.com,
-    Jakarta`` (with or without a dash), ``Jakarta (ANTARA) -``, ``Mataram, NTB (ANTARA News) -``,
-    ``TRIBUNNEWS.COM, JAKARTA --``, ``KONTAN.CO.ID - JAKARTA.``, ``TEMPO.CO,Jakarta-``,
-    ``Washington:``, ``KUALA LUMPUR 29 Ogos –``, ``SHAH ALAM &#8211;``, ``LONDON (Reuters) -``,
-    ``ORANGE, Calif. (AP) —``, every kind of dash and non-breaking spaces.
+    Handles ``JAKARTA, OUTLET.com -``, ``OUTLET.com -`` (place None), ``Outlet.com,
+    Jakarta`` (with or without a dash), ``Jakarta (AGENCY) -``, ``Mataram, NTB (AGENCY News) -``,
+    ``OUTLETNEWS.COM, JAKARTA --``, ``OUTLET.CO.ID - JAKARTA.``, ``OUTLET.CO,Jakarta-``,
+    ``Washington:``, ``KUALA LUMPUR 29 Ogos –``, ``SHAH ALAM &#8211;``, ``LONDON (Agency) -``,
+    ``ORANGE, Calif. (AGENCY) —``, every kind of dash and non-breaking spaces.
 
     Never invents one. The place must be 1-4 capitalised words (an optional ``, Region``
     included) and be followed by an outlet tag, a bracketed agency, a dash or a colon. A
     place closed only by a dash or colon must not be followed by a lowercase word
     (``Gibran - putra ...`` is not a dateline), nor start with a label word from
     ``dateline.toml`` (``Baca juga:``). An outlet that is the subject of the sentence
-    (``Liputan6.com, menemui ...``, ``Kompas.com mencatat``) is not a dateline. A dateline
+    (``Outlet.com, menemui ...``, ``Outlet.com mencatat``) is not a dateline. A dateline
     glued after a pull quote or caption is recognised only with an outlet tag or bracketed
     agency, or as an ALL-CAPS place and a dash, right after a lowercase letter or punctuation
-    (``...fundJakarta (ANTARA) -``, ``...New York Times)WASHINGTON —``).
+    (``...fundJakarta (AGENCY) -``, ``...Outlet Times)WASHINGTON —``).
 
     Known limit: ``Speaker: text`` opening a transcript reads like ``Washington: text``;
     call this on the story's first paragraph only.
@@ -345,7 +345,7 @@ def _match_opening(paragraph: str) -> DatelineMatch | None:
 
 
 def _region_or_tag(place: str) -> tuple[str, bool]:
-    """``Mataram, NTB`` is a place and its region; in ``Gaza, MINA`` and ``BANDUNG, NNC`` the
+    """``Mataram, NTB`` is a place and its region; in ``Gaza, ABCD`` and ``BANDUNG, XYZ`` the
     ALL-CAPS acronym after the comma is no region (``region_acronyms`` in ``dateline.toml``)
     but the outlet's tag: the place is what comes before it, and the dateline is tagged."""
     head, _, region = place.rpartition(",")

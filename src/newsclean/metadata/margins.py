@@ -1,8 +1,8 @@
 """Metadata in the margins of the story: credit lines that page furniture hid.
 
 On a whole page the byline often sits apart from the story (``Penulis`` / ``: Name`` /
-``Editor`` / ``: Name`` after the last paragraph on kompas.com, ``Reporting by X`` under a
-Reuters story, ``Penulis: X`` above a tribunnews teaser list), so the layout rule removes it
+``Editor`` / ``: Name`` after the last paragraph, ``Reporting by X`` under a wire story,
+``Penulis: X`` above a teaser list), so the layout rule removes it
 with the furniture around it. :func:`read_margins` reads the lines just before the first
 kept paragraph and just after the last one (whatever removed them) and returns what their
 labelled credits and date lines say. Only *labelled* credits count in the margins (a bare
@@ -103,16 +103,20 @@ def _capitals_name(line: str) -> bool:
     return len(line.split()) >= 2 and line.isupper() and looks_like_name(line)
 
 
-def read_margins(text: str, *, first: int, last: int, default_tz: dt.tzinfo | None) -> Margins:
-    """What the credit and date lines around ``text[first:last]`` (the kept story) say."""
+def read_margins(
+    text: str, *, first: int, last: int, default_tz: dt.tzinfo | None, capitals_signature: bool = False
+) -> Margins:
+    """What the credit and date lines around ``text[first:last]`` (the kept story) say;
+    ``capitals_signature``: the outlet signs its stories with the reporter's name in capitals
+    on the line right under them (its file's ``[layout]``), read when no credit names one."""
     above = _lines_above(text, first, ABOVE_LINES)
     below = _lines_below(text, last, BELOW_LINES)
     authors, editors = _credits(above, default_tz)
     more_authors, more_editors = _credits(below, default_tz)
     if not authors:
         authors = more_authors
-    if not authors and below and _capitals_name(below[0]):
-        authors = [below[0]]  # "DINI TEJA" right under the last paragraph (tempo.co)
+    if capitals_signature and not authors and below and _capitals_name(below[0]):
+        authors = [below[0]]  # "DINI TEJA" right under the last paragraph
     editors.extend(e for e in more_editors if e not in editors)
     timestamp = updated = None
     for line in reversed(above):  # the date line nearest the story

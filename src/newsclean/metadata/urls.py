@@ -1,15 +1,15 @@
 """What an article's URL says: the publication date many outlets put in the path.
 
-Only unambiguous forms are read: ``/2019/01/21/`` (kompas, tribunnews, AP, Reuters),
-``/20190121…`` as the head of a long numeric id (cnnindonesia, cnbcindonesia:
-``/20190121220500-20-362810/``), ``-2019-01-21`` or ``/2019-01-21/`` in a slug. An id
-that only counts articles (detik ``d-4395813``, liputan6 ``/read/2438017/``) gives nothing.
+Only unambiguous forms are read: ``/2019/01/21/`` (in Indonesian and wire outlets alike),
+``/20190121…`` as the head of a long numeric id (``/20190121220500-20-362810/``),
+``-2019-01-21`` or ``/2019-01-21/`` in a slug. An id that only counts articles
+(``d-4395813``, ``/read/2438017/``) gives nothing.
 
->>> date_from_url("https://nasional.kompas.com/read/2019/01/21/22050011/judul")
+>>> date_from_url("https://nasional.kabari.example/read/2019/01/21/22050011/judul")
 datetime.date(2019, 1, 21)
->>> date_from_url("https://www.cnnindonesia.com/nasional/20190121220500-20-362810/judul")
+>>> date_from_url("https://www.kabari.example/nasional/20190121220500-20-362810/judul")
 datetime.date(2019, 1, 21)
->>> date_from_url("https://news.detik.com/berita/d-4395813/judul") is None
+>>> date_from_url("https://news.kabari.example/berita/d-4395813/judul") is None
 True
 """
 

@@ -92,7 +92,7 @@ def _prose(piece: Piece) -> bool:
 
 def _says_it_twice(text: str) -> bool:
     """True for a line that ends with the same sentence twice (a caption the page renders
-    twice, as in ``KOMPAS.com/X Menteri A di B. Menteri A di B.``)."""
+    twice, as in ``OUTLET.com/X Menteri A di B. Menteri A di B.``)."""
     # ``text`` is whitespace-normalised: words are split by single spaces; the last four words
     # are read from the end, so a paragraph is split into words only when they repeat
     if text.count(" ") < 7 or not text.endswith((".", ")")):  # under eight words, or open

@@ -1,5 +1,5 @@
 """Credits at the edges of a story: editor initials ``(FJR)`` ``(krs/pur)``, copyright lines,
-syndication lines (``Artikel ini telah tayang di …``), trailing source lines (``Sumber: Reuters``)
+syndication lines (``Artikel ini telah tayang di …``), trailing source lines (``Sumber: Agency``)
 and the reporter/editor credit lines (``Pewarta: X``, ``Editor: Y``), whose names go to the
 article's authors and editors."""
 
@@ -33,22 +33,22 @@ BYLINE_WORDS = 25
 DECK_WORDS = 25
 """A piece this long above a byline line is a deck or a first paragraph: the header rule,
 which reads the lines above the first such piece, never reaches the byline under it."""
-# a reporter credit in parentheses closing the story: (Lita Febriani), (Tribunnews.com/Nama Orang)
+# a reporter credit in parentheses closing the story: (Lita Febriani), (Outlet.com/Nama Orang)
 _NAME_CREDIT = regex.compile(r"(?:(?<=[.!?\"”’]\s{0,3})|\A\s*)\((?P<names>[^()\n]{3,160})\)\s*\Z")
 _PERSON = regex.compile(r"\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){1,3}")
 _OUTLET = regex.compile(r"(?i:[\w-]+\.(?:com|co\.id|id|net|org))\b|\A[\p{Lu}\s]{2,30}\Z")
-"""An outlet part of a credit (``Tribunnews.com``) or an all-capitals tag (``ANTARA``); the
+"""An outlet part of a credit (``Outlet.com``) or an all-capitals tag (``AGENCY``); the
 case flag covers the domain only (a global ``(?i)`` made every short part an outlet)."""
 
 
 _OUTLET_CODE = regex.compile(r"\p{Ll}{5,20}")
-"""An outlet's code in a credit, in lower case and longer than editor initials: ``balipost``."""
+"""An outlet's code in a credit, in lower case and longer than editor initials: ``kabarkita``."""
 _ONE_NAME = regex.compile(r"\p{Lu}\p{Ll}{3,}")
 
 
 @functools.cache
 def _tail_patterns() -> tuple[Any, Any]:
-    """The outlet or wire tail closing a story (``… kata dia. - UTUSAN ONLINE``, ``— Bernama``),
+    """The outlet or wire tail closing a story (``… kata dia. - OUTLET ONLINE``, ``— Agency``),
     and the date tail (``….-11/4/2018``, ``- OUTLET 6/11/2017``), built from ``outlets.toml``."""
     names = outlet_patterns()
     after = r"(?:(?<=[.!?\"”’)\]])[ \t\u00a0]*|\A[ \t\u00a0]*)"
@@ -193,7 +193,7 @@ class Credits:
 
 
 def _byline_line(piece: Piece) -> Decision | None:
-    """A piece that is a labelled byline and nothing else (``Oleh: A, B dan C (The Guardian)``,
+    """A piece that is a labelled byline and nothing else (``Oleh: A, B dan C (Outlet Name)``,
     ``Oleh Rangga Jingga``, ``By Jane Doe``): its names go to the authors."""
     if piece.words > BYLINE_WORDS:
         return None
@@ -231,7 +231,7 @@ def _name_credit(text: str) -> tuple[int, tuple[str, ...]] | None:
     for part in parts:
         if part in outlets:
             continue
-        # with an outlet beside it, one capitalised word is a reporter's name: (Hardianto/balipost)
+        # with an outlet beside it, one capitalised word is a reporter's name: (Hardianto/kabarkita)
         if not (_PERSON.fullmatch(part) or (outlets and _ONE_NAME.fullmatch(part))):
             return None
         people.append(part)

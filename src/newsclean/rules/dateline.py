@@ -1,6 +1,6 @@
-"""The dateline that opens the story (``Washington:``, ``JAKARTA, KOMPAS.com -``,
-``Jakarta (ANTARA) -``): the place goes to ``Article.dateline`` and the whole opening prefix
-is cut from the first paragraph. A pull quote glued before it (``…fundJakarta (ANTARA) -``)
+"""The dateline that opens the story (``Washington:``, ``JAKARTA, OUTLET.com -``,
+``Jakarta (AGENCY) -``): the place goes to ``Article.dateline`` and the whole opening prefix
+is cut from the first paragraph. A pull quote glued before it (``…fundJakarta (AGENCY) -``)
 is cut too."""
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ class Dateline:
 
 def _pull_quote(doc: Document, piece: Piece, before: str, dateline: str) -> bool:
     """Whether ``before`` (the text glued before a dateline) is a pull quote or caption: the
-    dateline is glued to it with its agency or outlet tag (``…tourism fundJakarta (ANTARA) -``),
+    dateline is glued to it with its agency or outlet tag (``…tourism fundJakarta (AGENCY) -``),
     it closes like a sentence or a quote right before the dateline, or the story repeats it.
     A capitals word and a hyphen inside a sentence (``… SpPD-KEMD mengungkap``) is none."""
     if _QUOTE_END.search(before) or "(" in dateline or "," in dateline:

@@ -30,7 +30,7 @@ DATELINE_SEARCH = 6
 DEEP_DATELINE_SEARCH = 14
 """How far down a dateline may open the story on a page whose header left page furniture
 (captions, share labels, related headlines) above it: only a tagged dateline
-(``KUTA, KOMPAS.com —``, ``(ANTARA News) -``), or any dateline under furniture alone."""
+(``KUTA, OUTLET.com —``, ``(AGENCY News) -``), or any dateline under furniture alone."""
 DEEP_MAX_WORDS = 50
 """A piece this long above a deep dateline is story text: the dateline is not the opening."""
 ALONE_NEXT_WORDS = 5
@@ -160,11 +160,14 @@ class Header:
                 nxt = zone[i + 1] if i + 1 < len(zone) else following
                 prev = zone[i - 1] if i > 0 else None
                 after = zone[i + 2] if i + 2 < len(zone) else None
+                beyond = zone[i + 3] if i + 3 < len(zone) else following if i + 3 == len(zone) else None
                 # name above its role ("Isna Rifka" / "Penulis" / "Yoga Sukmana" / "Editor"):
                 # the next line is no name, or is itself the name above the next role label
+                # while no name follows that label (read names below, it would have none)
                 name_above = nxt is None or not looks_like_name(nxt.clean) or (
                     after is not None and is_byline_label(after.clean) is not None
                     and prev is not None and looks_like_name(prev.clean)
+                    and (beyond is None or not looks_like_name(beyond.clean))
                 )
                 if name_above and prev is not None and prev is title \
                         and looks_like_name(prev.clean) and i > 1:
@@ -276,7 +279,7 @@ _PLACE_LINE = regex.compile(r"\A(\p{Lu}[\p{Lu}'’.\-]+(?:[ \u00a0]\p{Lu}[\p{Lu}
 
 
 def _place_above(piece: Piece, opening: Piece) -> str | None:
-    """``KATHMANDU,`` alone on the line above ``April 25 (Reuters) - …``: the dateline's place,
+    """``KATHMANDU,`` alone on the line above ``April 25 (Agency) - …``: the dateline's place,
     wrapped away from the rest of it."""
     m = _PLACE_LINE.match(piece.clean)
     if m is None or opening.line != piece.line + 1:

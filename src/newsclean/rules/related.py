@@ -120,7 +120,7 @@ class RelatedLinks:
                     yield from self._inline_links(piece, end, words, glued)
                 continue
             yield from self._inline_links(piece, 0, words)
-        # a headline closing the text, with no label: a related link (detik, tribun)
+        # a headline closing the text, with no label: a related link (a teaser left at the end)
         if len(pieces) >= MIN_PIECES_FOR_TRAILING and touched < len(pieces) - 1 and skip_until < len(pieces) - 1:
             last = pieces[-1]
             text = last.clean
