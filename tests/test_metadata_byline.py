@@ -69,6 +69,14 @@ def test_corpus_label_then_name(row: dict[str, Any]) -> None:
          ["Aprillio Abdullah Akbar"], ["D.Dj. Kliwantoro"]),
         ("Mulia Budi - detikNews", ["Mulia Budi"], []),
         ("Penulis: Habib Syech bin Abdul Qodir", ["Habib Syech bin Abdul Qodir"], []),
+        # the same grammar on the pages of other languages
+        ("Von Julia Schmidt", ["Julia Schmidt"], []),
+        ("Von: Klaus Meier", ["Klaus Meier"], []),
+        ("Par Marie Dupont", ["Marie Dupont"], []),
+        ("Por Ana García", ["Ana García"], []),
+        ("Autorin: Lena Vogel", ["Lena Vogel"], []),
+        ("Texto: João Silva", ["João Silva"], []),
+        ("Geschrieben von Peter Braun", ["Peter Braun"], []),
     ],
 )
 def test_shapes(line: str, authors: list[str], editors: list[str]) -> None:
@@ -111,6 +119,10 @@ def test_newsroom_credit_has_no_author() -> None:
         "Jakarta, kota terbesar di Indonesia, kembali banjir",
         "Presiden Joko Widodo mengatakan hal itu kepada wartawan di Istana, Senin (7/1/2019).",
         "",
+        "Von der Leyen sagte am Montag in Brüssel",
+        "Von Berlin nach Paris",
+        "Par ailleurs, le gouvernement a annoncé",
+        "Por eso",
     ],
 )
 def test_not_a_byline(line: str) -> None:

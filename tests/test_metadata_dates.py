@@ -71,6 +71,17 @@ def test_corpus_date_line(row: dict[str, Any]) -> None:
         ("Ahad, 1 Mac 2020", "2020-03-01"),
         ("2023-11-02T21:34:00.000Z", "2023-11-02T21:34:00+00:00"),
         ("Diperbarui 21 Jan 2019, 23:00 WIB", "2019-01-21T23:00:00+07:00"),
+        # the languages of the pages read beside them: the day's dot, "de" between the parts
+        ("Donnerstag, 14. März 2022, 10:15 Uhr", "2022-03-14T10:15:00+07:00"),
+        ("6. November 2023", "2023-11-06"),
+        ("7. Jänner 2022", "2022-01-07"),
+        ("1er mars 2020", "2020-03-01"),
+        ("mardi 3 décembre 2019 à 18:30", "2019-12-03T18:30:00+07:00"),
+        ("sábado, 4 de mayo de 2019 15:30", "2019-05-04T15:30:00+07:00"),
+        ("12 de setembro del 2021", "2021-09-12"),
+        ("giovedì 5 maggio 2022", "2022-05-05"),
+        ("12 października 2021, 08:40", "2021-10-12T08:40:00+07:00"),
+        ("woensdag 3 maart 2021", "2021-03-03"),
     ],
 )
 def test_forms(line: str, expected: str) -> None:
@@ -119,6 +130,8 @@ def test_update_marker() -> None:
         "x" * 190 + " 21 Januari 2019",
         "",
         "tanpa angka sama sekali",
+        "Am 14. März 2022 sagte die Ministerin in Berlin, dass die Preise weiter steigen werden.",
+        "El 4 de mayo de 2019 el gobierno anunció nuevas medidas para los trabajadores.",
     ],
 )
 def test_not_a_timestamp(line: str) -> None:
@@ -150,6 +163,7 @@ _DATEISH = [
     "Senin", "Jum'at", "Kamis,", "21", "5", "Januari", "Agt", "Nop.", "May", "16,", "2019", "2023", "1998",
     "22:05", "13.30", "WIB", "wita", "GMT+7", "/", "-", "—", "pukul", "at", "PM", "2019-01-21", "16/02/2016",
     "(7/1/2019)", "13-18", "Des", "kata", "dia", "Jakarta", "readApril", "20232:26", "x", ",", "·", "Updated",
+    "14.", "März", "de", "del", "1er", "października", "Donnerstag,", "poniedziałek",
 ]
 
 
@@ -174,7 +188,8 @@ def test_the_year_prefilter_finds_what_the_full_search_finds(text: str, pad: str
     ).map(" ".join),
     st.sampled_from(["", " ", "  ", ",", " , ,"]),
 )
-@example("Wednesday'at.,,,,10 Desember 2022", "")  # the longest weekday part: 17 characters
+@example("Wednesday'at.,,,,10 Desember 2022", "")
+@example("poniedziałek'at.,,,,10. października 2022", "")  # the longest weekday part: 20 characters
 @example("Wednesday,    10/12/2022 13:19 WIB", " ")
 def test_the_core_first_search_finds_what_the_date_pattern_finds(text: str, pad: str) -> None:
     """The date pattern is searched for from just before the first core (day, month, year):

@@ -52,6 +52,17 @@ def _strings(value: object, where: str) -> tuple[str, ...]:
     return tuple(value)
 
 
+def _patterns_of(value: object, where: str) -> tuple[str, ...]:
+    """A list of regular expressions, each checked to compile."""
+    patterns = _strings(value, where)
+    for pattern in patterns:
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise ConfigError(f"{where}: bad pattern {pattern!r}: {exc}") from exc
+    return patterns
+
+
 def _nested(value: object, size: int, where: str) -> tuple[tuple[str, ...], ...]:
     if not isinstance(value, list) or len(value) != size:
         raise ConfigError(f"{where}: expected a list of {size} lists of spellings")
@@ -69,6 +80,8 @@ class DateTables:
     updated: tuple[str, ...]
     published: tuple[str, ...]
     fillers: frozenset[str]
+    time_words: tuple[str, ...]
+    """Patterns of the words between a date and its time (``pukul``, ``um``, ``a las``)."""
 
 
 def _index(groups: tuple[tuple[str, ...], ...], into: dict[str, int], where: str) -> None:
@@ -99,7 +112,7 @@ def date_tables() -> DateTables:
         sign = -1 if offset[0] == "-" else 1
         zones[name.upper()] = sign * (int(offset[1:3]) * 60 + int(offset[4:6]))
     markers = _table(raw["markers"], "dates.toml [markers]")
-    _keys(markers, {"updated", "published", "fillers"}, "dates.toml [markers]")
+    _keys(markers, {"updated", "published", "fillers", "time_words"}, "dates.toml [markers]")
     return DateTables(
         months=months,
         weekdays=weekdays,
@@ -107,6 +120,7 @@ def date_tables() -> DateTables:
         updated=_strings(markers["updated"], "dates.toml [markers] updated"),
         published=_strings(markers["published"], "dates.toml [markers] published"),
         fillers=frozenset(w.casefold() for w in _strings(markers["fillers"], "dates.toml fillers")),
+        time_words=_patterns_of(markers["time_words"], "dates.toml [markers] time_words"),
     )
 
 

@@ -70,18 +70,22 @@ _LETTER = r"[^\W\d_]"
 def _patterns() -> _Patterns:
     tables = date_tables()
     zones = alternation(set(tables.zones))
+    time_words = "|".join(tables.time_words)  # "… 2022 um 10:15", "… 2019 à 18:30"
     not_letter = rf"(?<!{_LETTER})"
     # Month and weekday names are matched as plain words and looked up in the tables
     # afterwards (a dict lookup is much faster than a 100-way regex alternation). A word
     # may be glued to a lowercase word before it ("readApril").
     word_start = rf"(?:{not_letter}|(?<=[a-z])(?=[A-Z]))"
-    month = rf"{_LETTER}{{3,9}}(?!{_LETTER})\.?"
+    month = rf"{_LETTER}{{3,12}}(?!{_LETTER})\.?"
+    # "6. November 2023", "1er mars", "12 de marzo de 2021", "3 de março del 2020"
+    day_end = r"(?:\.|er|º|°)?"
+    of = r"(?:(?i:de|del)\s{1,3})?"
     year_end = r"(?:(?!\d)|(?=\d{1,2}:\d\d))"  # "2023" or the glued "20232:26 PM"
     weekday = rf"""
-        (?:{word_start}(?P<wd>{_LETTER}{{3,9}}(?:['’]{_LETTER}{{2}})?)\.?[\s,]{{0,4}})?"""
+        (?:{word_start}(?P<wd>{_LETTER}{{3,12}}(?:['’]{_LETTER}{{2}})?)\.?[\s,]{{0,4}})?"""
     core = rf"""
         (?P<core>
-            (?<![\d/.-])(?P<d1>[0-3]?\d)[\s-]{{1,3}}(?P<m1>{month}),?[\s-]{{1,3}}
+            (?<![\d/.-])(?P<d1>[0-3]?\d){day_end}[\s-]{{1,3}}{of}(?P<m1>{month}),?[\s-]{{1,3}}{of}
                 (?P<y1>(?:19|20)\d\d){year_end}
           | {word_start}(?P<m2>{month})\s{{1,3}}(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?
                 ,?\s{{1,3}}(?P<y2>(?:19|20)\d\d){year_end}
@@ -90,7 +94,7 @@ def _patterns() -> _Patterns:
         )"""
     date = weekday + core + rf"""
         (?:
-            (?:[\s,|/•·–—-]{{0,5}}(?:(?i:pukul|jam|at|@)\.?\s{{1,3}})?|T)
+            (?:[\s,|/•·–—-]{{0,5}}(?:(?i:{time_words})\.?\s{{1,3}})?|T)
             (?P<h>[0-2]?\d)[:.](?P<mi>[0-5]\d)(?:[:.](?P<s>[0-5]\d)(?:[.,]\d{{1,6}})?)?(?![\d.:])
             (?:\s{{0,2}}(?P<ap>(?i:[ap])\.?(?i:m)\.?)(?!{_LETTER}))?
             (?:
@@ -107,7 +111,7 @@ def _patterns() -> _Patterns:
         published=re.compile(marker_published),
         word=re.compile(rf"{_LETTER}+"),
         range_before=re.compile(r"\d\s{0,2}[-–]\s{0,2}$"),
-        bad_time=re.compile(r"[\s,|/•·–—-]{0,5}(?:(?i:pukul|jam|at)\.?\s{1,3})?\d{1,2}[:.]\d"),
+        bad_time=re.compile(rf"[\s,|/•·–—-]{{0,5}}(?:(?i:{time_words})\.?\s{{1,3}})?\d{{1,2}}[:.]\d"),
         core=re.compile(core, re.VERBOSE),
         time_before=re.compile(
             rf"(?<![\d:.])(?P<h>[0-2]?\d)[:.](?P<mi>[0-5]\d)(?:\s{{0,2}}(?P<ap>(?i:[ap])\.?(?i:m)\.?))?"
@@ -116,9 +120,10 @@ def _patterns() -> _Patterns:
     )
 
 
-WEEKDAY_REACH = 17
-"""The longest a weekday before a date's core can be: a word of up to 9 letters, an
-apostrophe and 2 more (``Jum'at``), a dot and 4 spaces or commas (the ``weekday`` part)."""
+WEEKDAY_REACH = 20
+"""The longest a weekday before a date's core can be: a word of up to 12 letters
+(``poniedziałek``), an apostrophe and 2 more (``Jum'at``), a dot and 4 spaces or commas
+(the ``weekday`` part)."""
 
 
 def _date_search(patterns: _Patterns, text: str, pos: int) -> re.Match[str] | None:
@@ -306,9 +311,10 @@ _recent_timestamps = functools.lru_cache(maxsize=RECENT)(_find_timestamp)
 
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
-YEAR_REACH = 45
-"""How far a date match may start before its year: a weekday (up to 17 characters with its
-comma and spaces) and a day and month before the year (up to 21): 38, rounded up."""
+YEAR_REACH = 56
+"""How far a date match may start before its year: a weekday (up to 20 characters with its
+comma and spaces) and a day and month before the year (up to 31: ``12er de października del``):
+51, rounded up."""
 
 
 def _last_end(pattern: re.Pattern[str], text: str) -> int:
