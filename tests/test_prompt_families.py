@@ -45,6 +45,17 @@ def body(story: str, line: str, more: str) -> list[str]:
         "Klik di sini untuk artikel selengkapnya",
         "Berita selengkapnya dapat dibaca di Harian Kabar edisi cetak",
         "Scroll untuk melanjutkan membaca",
+        "Scroll down untuk melanjutkan membaca",
+        "Lanjutkan Membaca ↓",
+        "Saksikan live streaming pertandingan Liga Satu di Layarkita",
+        "Tonton siaran langsung final bulu tangkis melalui aplikasi Nontonyuk",
+        "Kabarkita.com telah terverifikasi secara administratif dan faktual oleh Dewan Pers",
+        "Ikuti terus berita terbaru seputar Pemilu 2029 hanya di Kabarkita.com",
+        "Video Terkini",
+        "Video Pilihan Hari Ini",
+        "Tag Terkait",
+        "Live Streaming",
+        "Infografis Harga Beras Naik Jelang Ramadan",
     ],
 )
 def test_an_indonesian_prompt_line_goes(line: str) -> None:
@@ -94,6 +105,7 @@ def test_an_english_prompt_line_goes(line: str) -> None:
         ("Restoran tersebut berada di Jakarta.", "3 dari 7 halaman"),
         ("Tidak ada makan siang gratis.", "Penulis adalah peneliti pada sebuah lembaga kajian ekonomi di Jakarta"),
         ("Perbaikan dimulai pekan depan.", "Ingin baca update terbaru lainnya? Yuk baca di Kabarkita.com."),
+        ("Perbaikan dimulai pekan depan.", "Simak video pilihan berikut ini:"),
     ],
 )
 def test_a_teaser_glued_after_the_last_sentence_is_cut_and_the_sentence_stays(sentence: str, teaser: str) -> None:
@@ -120,6 +132,10 @@ def test_a_teaser_glued_after_the_last_sentence_is_cut_and_the_sentence_stays(se
         (EN_STORY, "Video footage showed protesters clashing with police outside the parliament building.", EN_MORE),
         (STORY, "Data itu bisa dilihat di Google Maps dan aplikasi lain, kata petugas kepada warga desa.", MORE),
         (STORY, "Klik saja tombolnya, kata dia sambil tertawa, lalu mesin itu akan menyala sendiri.", MORE),
+        (STORY, "Infografis yang dirilis lembaga itu menunjukkan harga beras naik dua kali lipat.", MORE),
+        (STORY, "Lanjutkan membaca buku itu, pesan sang guru kepada murid-muridnya di kelas pagi itu.", MORE),
+        (STORY, "Video pilihan warga itu kemudian diputar di balai desa pada malam harinya.", MORE),
+        (STORY, "Siaran langsung pertandingan itu ditonton jutaan warga di seluruh negeri, kata panitia.", MORE),
     ],
 )
 def test_story_sentences_beside_those_families_stay(story: str, line: str, more: str) -> None:
