@@ -297,3 +297,42 @@ def test_a_list_of_short_distinct_items_is_no_debris() -> None:
     assert not any(r.reason == "debris_run" for r in art.removals)
     for item in ("1. B", "2. A", "51. C", "52. B"):
         assert item in art.paragraphs
+
+
+STORY_LINES = [
+    "Pemerintah kota mulai memperbaiki ratusan ruas jalan yang rusak akibat banjir pekan lalu, kata kepala dinas "
+    "pekerjaan umum kepada wartawan di balai kota pada Senin pagi.",
+    "Perbaikan ditargetkan rampung sebelum musim hujan berikutnya, dengan anggaran yang diambil dari dana darurat "
+    "daerah tahun ini, menurut dia.",
+    "Warga di sejumlah kelurahan menyambut baik langkah itu karena jalan yang berlubang selama ini membuat "
+    "perjalanan ke pasar dan sekolah jauh lebih lama dari biasanya.",
+]
+MENU = [f"Rubrik {name}" for name in ("Nasional", "Daerah", "Ekonomi", "Olahraga", "Hiburan", "Teknologi",
+                                      "Otomotif", "Kesehatan", "Gaya Hidup", "Wisata", "Kuliner", "Pendidikan")]
+
+
+def test_a_notice_over_the_page_does_not_make_it_an_ordinary_article() -> None:
+    # a consent banner's sentences open the page text, the menus follow: still a whole page
+    banner = ("Situs ini memakai cookie untuk meningkatkan pengalaman Anda. Dengan terus menjelajah, Anda "
+              "menyetujui penggunaan cookie sesuai kebijakan privasi kami.")
+    lines = [banner, "Setuju", "Pengaturan", *MENU, *MENU, "Jalan Rusak Akibat Banjir Mulai Diperbaiki",
+             "Oleh: Rina Wulandari", "Senin, 12 Februari 2024 10:15 WIB", *STORY_LINES,
+             *(f"Berita Lain Nomor {n} Hari Ini" for n in range(12)), "Tentang Kami", "Kontak", "Karier"]
+    text = "\n".join(lines)
+    kept, reasons = after_layout(text)
+    assert "outside_article:before" in reasons
+    assert banner not in kept and "Rubrik Nasional" not in kept
+    assert kept[0] == "Jalan Rusak Akibat Banjir Mulai Diperbaiki"
+    assert all(line in kept for line in STORY_LINES)
+    art = Cleaner().clean(text)
+    assert art.title == "Jalan Rusak Akibat Banjir Mulai Diperbaiki"
+    assert art.authors == ["Rina Wulandari"]
+
+
+def test_an_article_opening_on_a_list_of_names_is_untouched() -> None:
+    # a squad list under the first paragraph is link-like lines too, but the story goes on
+    squad = [f"{first} {last}" for first in ("Ahmad", "Budi", "Candra", "Dedi", "Eko", "Fajar")
+             for last in ("Saputra", "Wijaya", "Pratama", "Santoso", "Hidayat", "Nugroho")]
+    text = "\n".join([STORY_LINES[0], *squad, *STORY_LINES[1:]])
+    doc = Document(text, split_lines(text))
+    assert list(PageLayout().decide(doc)) == []

@@ -188,9 +188,11 @@ def _by_blank(doc: Document, pieces: Sequence[Piece]) -> bool:
 
 
 def _prose_in_lead(doc: Document, pieces: Sequence[Piece]) -> bool:
-    """Whether a block starting among the first :data:`LEAD` pieces is prose, as
-    :func:`blocks_of` would find, reading only those blocks (an ordinary article opens with
-    prose, so the rule leaves it after a look at its top)."""
+    """Whether a block starting among the first :data:`LEAD` pieces is prose and the story
+    goes on under it, as :func:`blocks_of` would find, reading only those blocks (an ordinary
+    article opens with prose, so the rule leaves it after a look at its top). A prose block
+    with a run of page furniture under it (:func:`_furniture_under`) is a notice over the page
+    (a cookie or browser banner, the site's self-description), not the story's opening."""
     by_blank = _by_blank(doc, pieces)
     n = len(pieces)
     start = 0
@@ -198,10 +200,25 @@ def _prose_in_lead(doc: Document, pieces: Sequence[Piece]) -> bool:
         i = start + 1
         while i < n and by_blank and pieces[i].line <= pieces[i - 1].line + 1:
             i += 1
-        if _is_prose([Line.of(p) for p in pieces[start:i]]):
+        if _is_prose([Line.of(p) for p in pieces[start:i]]) and not _furniture_under(pieces, i):
             return True
         start = i
     return False
+
+
+FURNITURE_WINDOW = 30
+"""How many lines under a lead prose block :func:`_furniture_under` reads."""
+FURNITURE_SHARE = 0.7
+"""Share of those lines that must be link-like for them to be page furniture."""
+
+
+def _furniture_under(pieces: Sequence[Piece], at: int) -> bool:
+    """Whether the :data:`FURNITURE_WINDOW` lines from ``at`` on are page furniture: nearly all
+    link-like (menus, section names, share buttons), as no story's second screen is."""
+    window = pieces[at : at + FURNITURE_WINDOW]
+    if len(window) < FURNITURE_WINDOW:
+        return False
+    return sum(1 for p in window if Line.of(p).link) >= FURNITURE_SHARE * len(window)
 
 
 def blocks_of(doc: Document, lines: Sequence[Line]) -> list[Block]:
@@ -473,8 +490,12 @@ class PageLayout:
             return
         lines = [Line.of(p) for p in pieces]
         blocks = blocks_of(doc, lines)
-        if any(b.prose and b.first < LEAD for b in blocks[:LEAD]):
+        lead = [b for b in blocks[:LEAD] if b.prose and b.first < LEAD]
+        if any(not _furniture_under(pieces, b.last + 1) for b in lead):
             return
+        # prose over furniture at the top: a notice over the page, or a story's first paragraph
+        # over a list; only a headline with its byline or date above the core tells a page
+        notice = bool(lead)
         runs = [r for r in prose_runs(blocks) if r[2] >= MIN_CORE_WORDS]
         if not runs:
             return
@@ -488,6 +509,8 @@ class PageLayout:
                 if head is not None:
                     first, last, weight = other
                     break
+        if notice and head is None:
+            return
         start = blocks[first].first
         end = blocks[last].last
         outside = len(lines) - (end + 1 - start)
