@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import newsclean
 from newsclean.html import parse_html
 
 BODY = "".join(
@@ -115,3 +116,13 @@ def test_short_article_with_article_metadata_is_kept() -> None:
     page = parse_html(html)
     assert page.is_article
     assert "Satu paragraf pendek." in page.text
+
+
+def test_author_metadata_holding_a_label_or_a_date_word_gives_the_visible_name() -> None:
+    page = """<html lang="es"><head><title>Lluvias en la costa</title>
+<meta name="author" content="Publicado"></head><body><article><h1>Lluvias en la costa</h1>
+<p class="author">Por Ana García</p>
+<p>Las lluvias de la semana pasada dejaron calles inundadas en varios barrios de la ciudad.</p>
+<p>Los vecinos pidieron a las autoridades una respuesta rápida antes de la próxima tormenta.</p>
+</article></body></html>"""
+    assert newsclean.clean(page).authors == ["Ana García"]

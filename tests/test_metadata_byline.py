@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from newsclean.metadata.byline import Byline, is_byline_label, looks_like_name, parse_byline
+from newsclean.metadata.byline import Byline, author_name, is_byline_label, looks_like_name, parse_byline
 
 HEADERS = Path(__file__).resolve().parent.parent / "fixtures" / "headers" / "headers.json"
 WIB = dt.timezone(dt.timedelta(hours=7))
@@ -147,3 +147,33 @@ def test_is_byline_label(line: str, role: str | None) -> None:
 )
 def test_looks_like_name(text: str, expected: bool) -> None:
     assert looks_like_name(text) is expected
+
+
+# An author slot's value as pages print it (meta author, JSON-LD, a byline element):
+# written by hand in the shapes of the trafilatura evaluation pages' author metadata.
+@pytest.mark.parametrize(
+    ("value", "name"),
+    [
+        ("Written by: Jane Doe", "Jane Doe"),
+        ("ByAlex Carter", "Alex Carter"),  # the label glued to the name
+        ("Veröffentlicht vonChris Jung", "Chris Jung"),
+        ("von Mark Becker", "Mark Becker"),
+        ("Eine Analyse von Caspar Weber", "Caspar Weber"),
+        ("Publicado por Ana García", "Ana García"),
+        ("Julia Hitz (eg)", "Julia Hitz"),  # the desk's initials after the name
+        ("Oleh: Nur Imansyah", "Nur Imansyah"),
+        ("Byron Smith", "Byron Smith"),  # a name that opens with a label's letters
+        ("孔德明", "孔德明"),  # a script without case
+        ("Publicado", None),  # a date's label where the name should be
+        ("Erscheinungsdatum", None),
+        ("Donnerstag", None),  # a weekday
+        ("Article by", None),  # the label alone
+        ("Redacción", None),  # the newsroom
+        ("Super User", None),  # the site's account
+        ("wordpressadmin", None),  # a handle
+        ("Name *", None),  # a comment form's field
+        ("Please enter your name here", None),
+    ],
+)
+def test_author_slot_value(value: str, name: str | None) -> None:
+    assert author_name(value) == name

@@ -190,9 +190,6 @@ LD_NAME_RE = re.compile(r'"(?:name|byline)"\s*:\s*"((?:[^"\\]|\\.)*)"|^\s*"((?:[
 # --- listing detection ----------------------------------------------------------------
 LISTING_MIN_TEASERS = 12
 SITE_PREFIX_RE = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.(?:com|co\.id|id|net|my|org)\s*:\s+", re.IGNORECASE)
-AUTHOR_LABEL_RE = re.compile(
-    r"^(?:by|oleh|penulis|reporter|pewarta|wartawan|kontributor|author)\s*:?\s+", re.IGNORECASE
-)
 
 # --- visible byline and date (DOM fallbacks when the page has no metadata) --------------
 BYLINE_TOKENS = frozenset(

@@ -19,7 +19,6 @@ from lxml import html as lxml_html
 
 from newsclean.html._data import (
     ARTICLE_TYPES,
-    AUTHOR_LABEL_RE,
     AUTHOR_SPLIT_RE,
     BYLINE_NAMES_SPLIT_RE,
     BYLINE_SPLIT_RE,
@@ -45,6 +44,7 @@ from newsclean.html._data import (
 )
 from newsclean.html.model import PageMeta
 from newsclean.metadata._data import outlet_tables
+from newsclean.metadata.byline import author_name
 from newsclean.outlets import HtmlHints, builtin_index, builtin_outlets, host_of
 
 Element: TypeAlias = lxml_html.HtmlElement
@@ -374,9 +374,10 @@ def clean_author(name: str, site: set[str]) -> str | None:
     >>> clean_author("Oleh: Nur Imansyah", set()), clean_author("Tim Redaksi", set())
     ('Nur Imansyah', None)
     """
-    name = AUTHOR_LABEL_RE.sub("", norm_space(name)).strip(" ,;-|")
-    if not 3 <= len(name) <= 60 or len(name.split()) > 5 or any(ch.isdigit() for ch in name):
+    found = author_name(name)
+    if found is None:
         return None
+    name = found
     if NON_PERSON_RE.search(name) or INITIALS_RE.match(name) or names_outlet(name):
         return None
     if {w.lower() for w in name.split()} & site:

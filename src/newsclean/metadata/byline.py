@@ -22,11 +22,14 @@ from typing import Any, Literal
 
 import regex
 
-from newsclean.metadata._data import alternation, byline_tables
+from newsclean.metadata._data import alternation, byline_tables, date_tables
 from newsclean.metadata._outlets import is_outlet as _is_outlet
 from newsclean.metadata.dates import DateMatch, find_timestamp
 
-__all__ = ["MAX_BYLINE", "MAX_NAME_WORDS", "Byline", "Role", "is_byline_label", "parse_byline", "parse_labelled_byline"]
+__all__ = [
+    "MAX_BYLINE", "MAX_NAME_WORDS", "Byline", "Role", "author_name", "is_byline_label", "parse_byline",
+    "parse_labelled_byline",
+]
 
 Role = Literal["author", "editor"]
 
@@ -60,7 +63,8 @@ def is_outlet(text: str) -> bool:
 
 _ROLES: tuple[Role, ...] = ("author", "editor")
 _S = r"[ \t\u00a0]"
-_NAME_TOKEN = r"\p{Lu}[\p{L}\p{M}'’.\-]*"
+_NAME_TOKEN = r"\p{Lu}[\p{L}\p{M}'’.\-]*|\p{Lo}[\p{Lo}\p{M}]*"
+"""A word of a name: capitalised, or in a script without case (孔德明)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +90,12 @@ class _Patterns:
     role_word: Any
     labels: dict[str, Role]
     collective: frozenset[str]
+    slot_label: Any
+    """What opens an author slot's value before the name: a prefix or a label, its colon
+    optional, or glued to a capitalised name (``ByAlex Doe``, ``Veröffentlicht vonChris``)."""
+    date_words: frozenset[str]
+    """Weekdays, months and the words that label a date (``Publicado``, ``Stand``): an author
+    slot holding one of these alone holds no name."""
 
 
 @functools.cache
@@ -114,7 +124,17 @@ def _patterns() -> _Patterns:
         role_word=regex.compile(rf"(?i:{alternation((*t.labels['author'], *t.labels['editor']))})\b"),
         labels=labels,
         collective=frozenset(c.casefold() for c in t.collective),
+        slot_label=regex.compile(
+            rf"(?i:{alternation((*t.prefixes['author'], *t.labels['author']))})"
+            rf"(?:(?!\p{{L}}){_S}*:?{_S}*|(?=\p{{Lu}}))"
+        ),
+        date_words=_date_words(),
     )
+
+
+def _date_words() -> frozenset[str]:
+    d = date_tables()
+    return frozenset((*d.months, *d.weekdays, *(w.casefold() for w in (*d.published, *d.updated))))
 
 
 def is_byline_label(line: str) -> Role | None:
@@ -150,6 +170,34 @@ def looks_like_name(text: str) -> bool:
     if not any(sum(ch.isalpha() for ch in tok) >= 3 for tok in tokens):
         return False
     return not is_outlet(text)
+
+
+_TRAILING_INITIALS = regex.compile(r"\s*\(\p{Ll}{1,4}\)\Z")
+"""A desk's initials closing an author value: ``Julia Hitz (eg)``."""
+
+
+def author_name(value: str) -> str | None:
+    """The person's name in one value of an author slot (a page's ``author`` metadata, its
+    byline element), else None: the slot's label comes off (``By``, ``Von``, ``Written by:``,
+    glued ``ByAlex Doe``), then what is left must read as a name (:func:`looks_like_name`), so
+    a label alone (``Article by``), a date word (``Publicado``, ``Donnerstag``), a handle
+    (``wordpressadmin``) or a form's prompt (``Name *``) gives None.
+
+    >>> author_name("Veröffentlicht vonChris Jung"), author_name("Written by: Jane Doe")
+    ('Chris Jung', 'Jane Doe')
+    >>> author_name("Publicado"), author_name("Article by"), author_name("karstenruppert")
+    (None, None, None)
+    """
+    p = _patterns()
+    text = " ".join(value.split())
+    m = p.slot_label.match(text)
+    if m is not None:
+        text = text[m.end() :]
+    text = _TRAILING_INITIALS.sub("", text).strip(" ,;:-|")
+    if not text or text.casefold() in p.date_words or text.split()[0].casefold() in p.date_words:
+        return None
+    part = _clean_part(text)
+    return part if part and looks_like_name(part) else None
 
 
 _OUTLET_WORDS = regex.compile(r"(?:The\s+)?(?:\p{Lu}[\p{L}&.'’-]*\s*){1,4}")
