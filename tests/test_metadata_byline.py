@@ -177,3 +177,21 @@ def test_looks_like_name(text: str, expected: bool) -> None:
 )
 def test_author_slot_value(value: str, name: str | None) -> None:
     assert author_name(value) == name
+
+
+# A page's text glues an inline label to the linked name after it (<span>By</span><a>…</a>);
+# a word that only opens with a label's letters stays a word.
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        ("ByAlex Carter", ("Alex Carter",)),
+        ("PorRodolfo Costa", ("Rodolfo Costa",)),
+        ("OlehBudi Santoso", ("Budi Santoso",)),
+        ("ByteDance Ltd", None),
+        ("Byron Smith", None),
+        ("Bystander effect is real", None),
+    ],
+)
+def test_label_glued_to_the_name(line: str, authors: tuple[str, ...] | None) -> None:
+    found = parse_byline(line, default_tz=None)
+    assert (found.authors if found is not None else None) == authors

@@ -70,7 +70,9 @@ _NAME_TOKEN = r"\p{Lu}[\p{L}\p{M}'’.\-]*|\p{Lo}[\p{Lo}\p{M}]*"
 @dataclass(frozen=True, slots=True)
 class _Patterns:
     prefix: Any
-    """A line-opening role prefix: ``Oleh``, ``By``, ``Laporan Wartawan``."""
+    """A line-opening role prefix: ``Oleh``, ``By``, ``Laporan Wartawan``; also glued to the
+    capitalised name after it, as a page's text gives ``<span>By</span><a>Alex Doe</a>``
+    (``ByAlex Doe``, ``PorRodolfo Costa``)."""
     prefix_letters: str
     """The letters a prefix opens with, in both cases (see :func:`_may_open_with_prefix`)."""
     colon_word: Any
@@ -110,7 +112,7 @@ def _patterns() -> _Patterns:
         for word in (*t.labels[role], *t.prefixes[role], role):
             labels[word.casefold()] = "author" if role == "author" else "editor"
     return _Patterns(
-        prefix=regex.compile(rf"[\s(\[]*(?i:(?P<pa>{pa})|(?P<pe>{pe}))(?!\p{{L}})(?:{_S}*:)?"),
+        prefix=regex.compile(rf"[\s(\[]*(?i:(?P<pa>{pa})|(?P<pe>{pe}))(?:(?!\p{{L}})|(?=\p{{Lu}}\p{{Ll}}))(?:{_S}*:)?"),
         prefix_letters="".join(sorted({c for w in (*t.prefixes["author"], *t.prefixes["editor"])
                                        for c in (w[0].lower(), w[0].upper())})),
         colon_word=regex.compile(rf"(?r)([\p{{L}}\p{{N}}/]+){_S}*:\G"),
