@@ -289,3 +289,25 @@ def test_a_count_before_a_date_is_no_time() -> None:
 
     stamp = find_timestamp("Dilihat 1.234 kali 12 Feb 2024", default_tz=None)
     assert stamp is not None and stamp.value.isoformat() == "2024-02-12"
+
+
+# A wire story's credit closing it: a role label, then agencies and outlets only (the pool's
+# translated wire stories close with "Oleh: <magazine>/<agency>"); a person in it is an author.
+@pytest.mark.parametrize(
+    "line", ["Oleh: Reuters/AFP", "Penulis: AFP", "Oleh: The Associated Press/CBC News", "By Reuters and AFP"]
+)
+def test_agency_only_credit_at_the_end_is_removed(line: str) -> None:
+    article = newsclean.clean("\n".join([STORY, MORE, line]))
+    assert article.paragraphs == [STORY, MORE]
+    assert article.authors == []
+
+
+def test_a_credit_naming_a_person_beside_the_agency_keeps_the_person() -> None:
+    article = newsclean.clean("\n".join([STORY, MORE, "Oleh: Budi Santoso/AFP"]))
+    assert article.paragraphs == [STORY, MORE]
+    assert article.authors == ["Budi Santoso"]
+
+
+def test_a_sentence_naming_agencies_is_body() -> None:
+    line = "Oleh karena itu, Reuters dan AFP melaporkan kejadian itu secara langsung."
+    assert body_of(line) == [STORY, line, MORE]

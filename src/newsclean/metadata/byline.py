@@ -27,8 +27,8 @@ from newsclean.metadata._outlets import is_outlet as _is_outlet
 from newsclean.metadata.dates import DateMatch, find_timestamp
 
 __all__ = [
-    "MAX_BYLINE", "MAX_NAME_WORDS", "Byline", "Role", "author_name", "is_byline_label", "parse_byline",
-    "parse_labelled_byline",
+    "MAX_BYLINE", "MAX_NAME_WORDS", "Byline", "Role", "author_name", "is_agency_credit", "is_byline_label",
+    "parse_byline", "parse_labelled_byline",
 ]
 
 Role = Literal["author", "editor"]
@@ -459,6 +459,33 @@ def _name_and_title(text: str) -> tuple[str, ...]:
     if not comma or (title not in byline_tables().job_titles and is_byline_label(title) is None):
         return ()
     return _names(head, strict=True) or ()
+
+
+_AGENCY_SPLIT = regex.compile(r"\s*(?:[/,;&]|(?<!\S)(?:and|dan|serta)(?!\S))\s*")
+
+
+def is_agency_credit(line: str) -> bool:
+    """True when ``line`` is a role label or prefix followed by agencies and outlets only, no
+    person (``Oleh: AGENCY/Associated Press``, ``Penulis: AFP``): the credit of a wire story,
+    whose names are not authors.
+
+    >>> is_agency_credit("Oleh: Reuters/AFP"), is_agency_credit("Oleh: Budi Santoso/AFP")
+    (True, False)
+    """
+    if not line.strip() or len(line) > MAX_BYLINE:
+        return False
+    p = _patterns()
+    m = p.prefix.match(line) if _may_open_with_prefix(line, p.prefix_letters) else None
+    if m is None:
+        label, colon, _ = line.partition(":")
+        if not colon or is_byline_label(label) is None:
+            return False
+        rest = line[len(label) + 1 :]
+    else:
+        rest = line[m.end() :]
+    parts = [q.strip(" .()[]") for q in _AGENCY_SPLIT.split(rest.strip(" .:"))]
+    parts = [q.removeprefix("The ") for q in parts if q]
+    return bool(parts) and all(is_outlet(q) for q in parts)
 
 
 def parse_labelled_byline(line: str, *, default_tz: dt.tzinfo | None, slashed: bool = False) -> Byline | None:

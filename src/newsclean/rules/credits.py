@@ -14,7 +14,7 @@ import regex
 
 from newsclean.document import Decision, Document, Meta, Piece
 from newsclean.metadata._outlets import outlet_patterns
-from newsclean.metadata.byline import is_outlet, looks_like_name, parse_byline, parse_labelled_byline
+from newsclean.metadata.byline import is_agency_credit, is_outlet, looks_like_name, parse_byline, parse_labelled_byline
 from newsclean.model import Kind
 from newsclean.phrases import Phrasebook, compile_matcher
 
@@ -123,9 +123,13 @@ class Credits:
         lines, starts, inline = doc.narrow(self._lines), doc.narrow(self._starts), doc.narrow(self._inline_matcher)
         deck = next((i for i, p in enumerate(pieces[:BYLINE_PIECES]) if p.words >= DECK_WORDS), BYLINE_PIECES)
         for idx, piece in enumerate(pieces):
-            if (deck < idx < BYLINE_PIECES or idx > last - TAIL_PIECES) and (found := _byline_line(piece)):
-                yield found
-                continue
+            if deck < idx < BYLINE_PIECES or idx > last - TAIL_PIECES:
+                if (found := _byline_line(piece)) is not None:
+                    yield found
+                    continue
+                if piece.words <= BYLINE_WORDS and is_agency_credit(piece.clean):
+                    yield piece.drop(self.name, "credit:agency_byline")
+                    continue
             text = piece.text
             lower: str | None = piece.lower  # text.lower(), computed once per piece
             m = _search_last_bracket(_INITIALS, text) if _closes_bracket(text) else None
