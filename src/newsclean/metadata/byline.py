@@ -466,11 +466,9 @@ _AGENCY_SPLIT = regex.compile(r"\s*(?:[/,;&]|(?<!\S)(?:and|dan|serta)(?!\S))\s*"
 
 def is_agency_credit(line: str) -> bool:
     """True when ``line`` is a role label or prefix followed by agencies and outlets only, no
-    person (``Oleh: AGENCY/Associated Press``, ``Penulis: AFP``): the credit of a wire story,
-    whose names are not authors.
-
-    >>> is_agency_credit("Oleh: Reuters/AFP"), is_agency_credit("Oleh: Budi Santoso/AFP")
-    (True, False)
+    person (``Oleh: MAGAZINE/AGENCY``, ``Penulis: AGENCY``): the credit of a wire story,
+    whose names are not authors. A person among them (``Oleh: Budi Santoso/AGENCY``) makes it
+    a byline (:func:`parse_byline`), not this.
     """
     if not line.strip() or len(line) > MAX_BYLINE:
         return False
