@@ -336,3 +336,41 @@ def test_an_article_opening_on_a_list_of_names_is_untouched() -> None:
     text = "\n".join([STORY_LINES[0], *squad, *STORY_LINES[1:]])
     doc = Document(text, split_lines(text))
     assert list(PageLayout().decide(doc)) == []
+
+
+# A blog post or an article that opens the page, with the page's furniture under it (archive,
+# feeds, share and comment widgets), written by hand in the shape of the trafilatura evaluation
+# pages read as text.
+_POST = [
+    "Der Verein hat am Wochenende sein neues Vereinsheim am Stadtrand eröffnet, nach zwei Jahren Bauzeit.",
+    "Viele Mitglieder halfen beim Bau mit, und die Stadt gab einen Zuschuss für das Dach und die Heizung.",
+    "Zur Eröffnung kamen mehr als zweihundert Gäste, darunter der Bürgermeister und die Nachbarvereine.",
+    "Im Sommer soll auf dem Gelände noch ein Spielplatz für die Kinder der Mitglieder entstehen.",
+]
+_FURNITURE = [
+    "Kommentare", "« Vorheriger Beitrag", "Nachfolgender Beitrag »", "Archiv", "RSS-Feed", "Facebook",
+    "Twitter", "Impressum", "Datenschutz", "Kontakt", "Startseite", "Über uns", "Termine", "Mannschaften",
+    "Jugend", "Galerie", "Sponsoren", "Mitglied werden", "Downloads", "Presse", "Links", "Suche",
+]
+
+
+def test_furniture_under_a_post_that_opens_the_page_is_dropped() -> None:
+    kept, reasons = after_layout("\n".join(_POST + _FURNITURE))
+    assert kept == _POST
+    assert reasons == ["outside_article:after"]
+
+
+def test_a_list_closing_the_story_is_kept() -> None:
+    results = [f"- Kandidat {chr(65 + i)} {30 + i},{i}%" for i in range(22)]
+    text = "\n".join(_POST + results)
+    kept, reasons = after_layout(text)
+    assert reasons == []
+    assert kept == _POST + results
+
+
+def test_a_short_tail_under_a_post_is_left_to_the_other_rules() -> None:
+    longer = _POST + [p.replace("Verein", "Chor") for p in _POST[:2]]
+    text = "\n".join(longer + _FURNITURE[:19])  # 25 lines, 19 of them under the post
+    assert len(text.splitlines()) == 25
+    assert after_layout(text)[1] == []
+    assert after_layout("\n".join(longer + _FURNITURE[:20]))[1] == ["outside_article:after"]

@@ -55,6 +55,9 @@ MIN_LINK_SHARE = 0.45
 """Share of the lines before the core that must be link-like (:func:`is_link_like`)."""
 MIN_LINK_SHARE_OUTSIDE = 0.3
 """Share of all lines outside the core that must be link-like."""
+TAIL_LINK_SHARE = 0.6
+"""Share of the lines under an article that opens the page that must be link-like for them to
+be dropped as the page's furniture."""
 SHORT_WORDS = 6
 """A line of at most this many words is short."""
 MIN_CORE_WORDS = 40
@@ -103,6 +106,8 @@ _INNER_SENTENCE = regex.compile(r"\p{Ll}{2}[.!?]\s+\p{Lu}\p{Ll}")
 _LINK_START = regex.compile(r"\A\W*(?:\p{Lu}|\p{N}+\W*\Z)")
 _LOWER_START = regex.compile(r"\A[\"“'‘(]?[\p{Ll}\p{N}]")
 _OPENING_MARKS = "\"“'‘("
+_LIST_MARKERS = ("-", "–", "—", "•", "*", "·", "▪", "►", "○", "◦")
+"""What a list item written in the text opens with."""
 """The marks ``_LOWER_START`` allows before the first letter (``_LINK_START``'s ``\\W`` too)."""
 
 
@@ -486,7 +491,12 @@ class PageLayout:
             yield self._span(Line.of(pieces[first]), Line.of(pieces[last]), "debris_run")
         if debris:  # the page is read without them
             pieces = [p for a, b in _between(debris, len(pieces)) for p in pieces[a:b]]
-        if len(pieces) < MIN_PIECES or _prose_in_lead(doc, pieces):
+        if len(pieces) < MIN_PIECES:
+            return
+        if _prose_in_lead(doc, pieces):
+            # an ordinary article opens with prose: the rule keeps its top, and drops only a
+            # page's furniture under its last paragraph
+            yield from self._tail_furniture(doc, [Line.of(p) for p in pieces])
             return
         lines = [Line.of(p) for p in pieces]
         blocks = blocks_of(doc, lines)
@@ -536,6 +546,23 @@ class PageLayout:
             yield from self._teasers(lines[blocks[head[0]].last + 1 : start])
         if end + 1 < len(lines):
             yield self._span(lines[end + 1], lines[-1], "outside_article:after")
+
+    def _tail_furniture(self, doc: Document, lines: Sequence[Line]) -> Iterator[Decision]:
+        """The lines under the story's last prose block, when they are page furniture: at least
+        :data:`MIN_OUTSIDE` of them, no prose among them, and :data:`TAIL_LINK_SHARE` of them
+        link-like (menus, archives, share and comment widgets)."""
+        blocks = blocks_of(doc, lines)
+        last = max((i for i, b in enumerate(blocks) if b.prose), default=None)
+        if last is None:
+            return
+        end = blocks[last].last
+        tail = lines[end + 1 :]
+        # a list the story closes with (``- Party A 45,5%``) is written with its markers, which
+        # a page's menus and widgets are not
+        furniture = sum(1 for ln in tail if ln.link and not ln.text.startswith(_LIST_MARKERS))
+        if len(tail) < MIN_OUTSIDE or furniture < TAIL_LINK_SHARE * len(tail):
+            return
+        yield self._span(tail[0], tail[-1], "outside_article:after")
 
     def _span(self, first: Line, last: Line, reason: str) -> Decision:
         """One decision for the lines ``first`` to ``last``: a region, not one per line."""
