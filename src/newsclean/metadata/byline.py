@@ -461,7 +461,8 @@ def _name_and_title(text: str) -> tuple[str, ...]:
     return _names(head, strict=True) or ()
 
 
-_AGENCY_SPLIT = regex.compile(r"\s*(?:[/,;&]|(?<!\S)(?:and|dan|serta)(?!\S))\s*")
+_AGENCY_SPLIT = regex.compile(r"[/,;&]|(?<!\S)(?:and|dan|serta)(?!\S)")
+"""Between the agencies of a credit (the parts are stripped after the split)."""
 
 
 def is_agency_credit(line: str) -> bool:
