@@ -311,3 +311,26 @@ def test_a_credit_naming_a_person_beside_the_agency_keeps_the_person() -> None:
 def test_a_sentence_naming_agencies_is_body() -> None:
     line = "Oleh karena itu, Reuters dan AFP melaporkan kejadian itu secara langsung."
     assert body_of(line) == [STORY, line, MORE]
+
+
+# An opinion piece closes with its writer's bio, and a column with the writer's signature: the
+# name is the author (the pool's Malaysian and Indonesian opinion pages, an English review).
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("RINA WULANDARI adalah seorang peguam dan aktivis hak asasi di Selangor.", "RINA WULANDARI"),
+        ("M. Fajar Pratama, penulis adalah pegiat di sebuah lembaga kajian di Yogyakarta.", "M. Fajar Pratama"),
+        ("Jane Doe is a freelance arts and culture writer living in Boston.", "Jane Doe"),
+        ("- Rina Dewi Wulandari", "Rina Dewi Wulandari"),
+    ],
+)
+def test_the_writer_closing_the_story_is_its_author(line: str, author: str) -> None:
+    article = newsclean.clean("\n".join([STORY, MORE, STORY.replace("tahun ini", "bulan depan"), line]))
+    assert line not in article.paragraphs
+    assert article.authors == [author]
+
+
+def test_a_bio_without_a_name_gives_no_author() -> None:
+    article = newsclean.clean("\n".join([STORY, MORE, "Penulis adalah peneliti pada sebuah lembaga kajian."]))
+    assert article.paragraphs == [STORY, MORE]
+    assert article.authors == []

@@ -87,6 +87,25 @@ def _tail(piece: Piece, text: str, signed: bool) -> Decision | None:
     return None
 
 
+_BIO_REASONS = ("writer_bio", "freelance_bio")
+"""The credit families whose line is a writer's bio."""
+_BIO_NAME = regex.compile(
+    r"\A[ \t\u00a0]*(\p{Lu}[\p{L}.'’-]*(?:[ \t\u00a0]+\p{Lu}[\p{L}.'’-]*){1,4})"
+    r"(?=[ \t\u00a0]*,|[ \t\u00a0]+\p{Ll})"
+)
+"""The capitalised words a bio opens with, up to a comma or the first lower-case word."""
+
+
+def _bio_name(text: str) -> str | None:
+    """The writer a bio line opens with (``M. Rina Wulandari, penulis adalah …``, ``RINA
+    WULANDARI adalah seorang peguam …``), when it reads as a name of two words or more."""
+    m = _BIO_NAME.match(text)
+    if m is None:
+        return None
+    name = m.group(1)
+    return name if looks_like_name(name.title() if name.isupper() else name) else None
+
+
 def _closes_bracket(text: str) -> bool:
     """Whether ``text`` ends with ``)`` (trailing spaces aside): a cheap test before the
     patterns anchored on a closing bracket at the end, which scan the whole piece."""
@@ -170,11 +189,14 @@ class Credits:
                 yield from self._credit_line(piece, text)
 
     def _credit_drop(self, piece: Piece, reason: str) -> Decision:
-        """Drop a whole credit line; a byline among them (``By X``) keeps its names."""
+        """Drop a whole credit line; a byline among them (``By X``) keeps its names, and a
+        writer's bio (``NAME is a lecturer at …``) the name it opens with."""
         byline = parse_byline(piece.clean, default_tz=None)
         if byline is not None and (byline.authors or byline.editors):
             meta = Meta(authors=byline.authors, editors=byline.editors)
             return piece.drop(self.name, reason, kind=Kind.METADATA, meta=meta)
+        if reason.endswith(_BIO_REASONS) and (name := _bio_name(piece.clean)) is not None:
+            return piece.drop(self.name, reason, kind=Kind.METADATA, meta=Meta(authors=(name,)))
         return piece.drop(self.name, reason)
 
     def _credit_line(self, piece: Piece, text: str) -> Iterator[Decision]:
