@@ -8,22 +8,18 @@ names the file and the entry::
 
     my_outlet.toml: [prompts] lines[3]: pattern 'Gabung\\s+(kanal' does not compile: ...
 
-============================  ==================================================
-file                          model
-============================  ==================================================
-``data/lang/*.toml``          :class:`PhraseFile` (also a user's phrase file)
-``data/sites/*.toml``         :class:`OutletFile` (also a user's outlet file)
-``data/languages.toml``       :class:`LanguagesFile`
-``data/metadata/dates.toml``  :class:`DatesFile`
-``data/metadata/byline.toml`` :class:`BylineFile`
-``data/metadata/dateline.toml`` :class:`DatelineFile`
-``data/metadata/outlets.toml`` :class:`OutletNamesFile`
-============================  ==================================================
+The files and their models:
 
-The models are built on first use (``defer_build``), so importing newsclean stays cheap.
-The modules that read the files (:mod:`newsclean.phrases`, :mod:`newsclean.outlets`,
-:mod:`newsclean.language`, :mod:`newsclean.metadata._data`) turn the validated models into
-their own structures.
+- ``data/lang/*.toml`` and a user's phrase file: :class:`PhraseFile`;
+- ``data/sites/*.toml`` and a user's outlet file: :class:`OutletFile`;
+- ``data/languages.toml``: :class:`LanguagesFile`;
+- ``data/metadata/dates.toml``, ``byline.toml``, ``dateline.toml``, ``outlets.toml``:
+  :class:`DatesFile`, :class:`BylineFile`, :class:`DatelineFile`, :class:`OutletNamesFile`.
+
+A model's validator is built when it is first used (``defer_build``), not when newsclean is
+imported, and each file is read once (its reader caches the result). The modules that read
+the files (:mod:`newsclean.phrases`, :mod:`newsclean.outlets`, :mod:`newsclean.language`,
+:mod:`newsclean.metadata._data`) turn the validated models into their own structures.
 """
 
 from __future__ import annotations
