@@ -329,3 +329,16 @@ def test_a_users_good_dict_still_works() -> None:
     mine = {"prompts": {"lines": [{"id": "poll", "pattern": r"Ikuti\s+polling.*"}]}}
     article = newsclean.Cleaner(phrases=[mine]).clean(raw)
     assert article.removals[-1].reason == "prompts:poll"
+
+
+def test_a_bad_phrase_file_on_the_command_line_exits_2_naming_file_and_entry(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from newsclean.cli import main
+
+    page = tmp_path / "page.txt"
+    page.write_text("Harga beras naik lagi pekan ini, kata pedagang di pasar induk.\n", encoding="utf-8")
+    path = _write(tmp_path, "mine", "[navigation]\nstarts = ['BERITA\\s+TERKAIT', 'TERPOPULER\\s+[']\n")
+    assert main(["clean", str(page), "--phrases", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"newsclean: error: {path}: [navigation] starts[1]: pattern "), err
