@@ -281,7 +281,8 @@ def _is_meta_line(line: Line) -> bool:
 
 
 def _title_shaped(block: Block, lines: Sequence[Line]) -> bool:
-    texts = [lines[i].text for i in range(block.first, block.last + 1)]
+    # (a block longer than a title can be is passed as its first TITLE_MAX_LINES + 1 lines)
+    texts = [lines[i].text for i in range(block.first, min(block.last, block.first + TITLE_MAX_LINES) + 1)]
     return title_block_shaped(
         texts, block.words, min_words=TITLE_MIN_WORDS, max_words=TITLE_MAX_WORDS, max_lines=TITLE_MAX_LINES
     )
