@@ -24,6 +24,7 @@ the files (:mod:`newsclean.phrases`, :mod:`newsclean.outlets`, :mod:`newsclean.l
 
 from __future__ import annotations
 
+import functools
 import re
 import tomllib
 from collections.abc import Mapping
@@ -462,7 +463,13 @@ def validate(data: Mapping[str, Any], model: type[M], source: str) -> M:
 
 def bundled(*parts: str) -> Traversable:
     """A file or folder of the bundled data (``bundled("metadata", "dates.toml")``)."""
-    return resources.files("newsclean").joinpath("data", *parts)
+    return _data_root().joinpath(*parts)
+
+
+@functools.cache
+def _data_root() -> Traversable:
+    """The package's ``data`` folder (looked up once: each lookup costs an import-system query)."""
+    return resources.files("newsclean").joinpath("data")
 
 
 def load_bundled(model: type[M], *parts: str) -> M:
