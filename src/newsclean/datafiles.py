@@ -232,6 +232,9 @@ FAMILY_MODELS: dict[str, type[Family]] = {
 }
 """Every rule family a phrase file may fill, by name (the order rules are listed in)."""
 
+PHRASE_KINDS: dict[str, frozenset[str]] = {name: frozenset(model.model_fields) for name, model in FAMILY_MODELS.items()}
+"""Every family with the kinds of match it takes."""
+
 
 def _family() -> Any:
     return Field(default=None)
@@ -514,8 +517,3 @@ def _short(value: object) -> str:
     text = repr(value)
     return f"{type(value).__name__} {text if len(text) <= 60 else text[:57] + '...'}"
 
-
-PHRASE_KINDS: dict[str, frozenset[str]] = {
-    name: frozenset(model.model_fields) for name, model in FAMILY_MODELS.items()
-}
-"""Every family with the kinds of match it takes."""
