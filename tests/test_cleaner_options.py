@@ -72,3 +72,38 @@ def test_a_screenshot_caption_never_takes_the_title_of_the_page() -> None:
     article = newsclean.clean((HTML / "tribunnews__htmldate-2020.html").read_bytes())
     assert article.title == gold["tribunnews__htmldate-2020"]["title"]
     assert article.title not in article.captions
+
+
+_HEADLINE = "Volkswagen's Skoda Auto 2019 deliveries dip on weaker sales in China"
+_HEADLINE_PAGE = (
+    f"<html><head><meta property='og:title' content=\"{_HEADLINE}\"></head><body>"
+    f"<div class='article-body'><h1>{_HEADLINE}</h1><p>1 Min Read</p>"
+    "<p>PRAGUE (Reuters) - Deliveries of Volkswagen's Skoda Auto dropped slightly in 2019 to 1.24 "
+    "million vehicles, mainly due to weaker sales in China, the company said on Monday.</p>"
+    "<p>Skoda said deliveries in China dropped by 17.3% while shipping to other markets were up.</p>"
+    "</div></body></html>"
+)
+
+
+def test_html_headline_is_a_rule_like_the_others() -> None:
+    assert newsclean.RULE_NAMES[-1] == "html_headline"
+    assert newsclean.Cleaner().rule_names[-1] == "html_headline"
+    assert "html_headline" not in newsclean.Cleaner(disable={"html_headline"}).rule_names
+    with pytest.raises(ConfigError, match="html_headline"):  # the error lists it among the rules
+        newsclean.Cleaner(disable={"html_headlines"})
+
+
+def test_switching_html_headline_off_keeps_the_marked_headline_in_the_body() -> None:
+    on = newsclean.Cleaner().clean(_HEADLINE_PAGE)
+    assert [r.text for r in on.removals if r.rule == "html_headline"] == [_HEADLINE]
+    assert _HEADLINE not in on.paragraphs
+    off = newsclean.Cleaner(disable={"html_headline"}).clean(_HEADLINE_PAGE)
+    assert not any(r.rule == "html_headline" for r in off.removals)
+    assert off.paragraphs[0] == _HEADLINE
+    assert off.paragraphs[1:] == on.paragraphs, "nothing else changes"
+
+
+def test_html_headline_never_acts_on_text() -> None:
+    text = _HEADLINE + "\n\nPRAGUE (Reuters) - Deliveries of Skoda Auto dropped slightly in 2019, the company said."
+    assert not any(r.rule == "html_headline" for r in newsclean.clean(text).removals)
+    assert newsclean.clean(text) == newsclean.Cleaner(disable={"html_headline"}).clean(text)

@@ -7,14 +7,10 @@ language stays unknown (and no time zone is assumed).
 from __future__ import annotations
 
 import datetime as dt
-import tomllib
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
-import regex
-
-from newsclean.errors import ConfigError
+from newsclean.datafiles import LanguagesFile, load_bundled
 
 _PUNCT = "\"'“”‘’()[]{}.,;:!?-—–…/|*"
 _PUNCT_SET = frozenset(_PUNCT)
@@ -29,27 +25,20 @@ class LanguageProfile:
     timezone: dt.tzinfo | None
 
 
-def _offset(value: str | None, where: str) -> dt.tzinfo | None:
+def _offset(value: str | None) -> dt.tzinfo | None:
+    """``+07:00`` as a zone (the file's offsets are validated: see :mod:`newsclean.datafiles`)."""
     if not value:
         return None
-    m = regex.fullmatch(r"([+-])(\d\d):(\d\d)", value)
-    if not m:
-        raise ConfigError(f"{where}: timezone must look like +07:00, got {value!r}")
-    delta = dt.timedelta(hours=int(m[2]), minutes=int(m[3]))
-    return dt.timezone(-delta if m[1] == "-" else delta)
+    delta = dt.timedelta(hours=int(value[1:3]), minutes=int(value[4:6]))
+    return dt.timezone(-delta if value[0] == "-" else delta)
 
 
 @cache
 def profiles() -> tuple[LanguageProfile, ...]:
-    data = tomllib.loads((resources.files("newsclean") / "data" / "languages.toml").read_text("utf-8"))
-    out = []
-    for code, table in data.items():
-        where = f"newsclean/data/languages.toml [{code}]"
-        unknown = set(table) - {"markers", "timezone", "name"}
-        if unknown:
-            raise ConfigError(f"{where}: unknown keys {sorted(unknown)}")
-        out.append(LanguageProfile(code, frozenset(table.get("markers", ())), _offset(table.get("timezone"), where)))
-    return tuple(out)
+    languages = load_bundled(LanguagesFile, "languages.toml").languages
+    return tuple(
+        LanguageProfile(code, frozenset(entry.markers), _offset(entry.timezone)) for code, entry in languages.items()
+    )
 
 
 @cache

@@ -22,19 +22,16 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
-from typing import Any, Literal, TypeVar
+from typing import Any, Literal
 from urllib.parse import urlsplit
 
 import regex
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from newsclean.errors import ConfigError
-from newsclean.phrases import Phrasebook, build_automaton, parse_phrases
+from newsclean.datafiles import HtmlHints, Layout, OutletFile, OutletTable, bundled, load_bundled, load_toml, validate
+from newsclean.phrases import Phrasebook, build_automaton, phrasebook_of
 
 __all__ = [
     "HtmlHints", "Layout", "Outlet", "OutletIndex", "builtin_index", "builtin_outlets", "load_outlet",
@@ -42,66 +39,6 @@ __all__ = [
 ]  # fmt: skip
 
 Provenance = Literal["given", "found"]
-
-
-class OutletTable(BaseModel):
-    """The ``[outlet]`` table of an outlet file (validated: a mistyped key fails loudly)."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    domains: list[str] = Field(min_length=1)
-    names: list[str] = Field(default_factory=list)
-    zone: str | None = Field(default=None, pattern=r"^[+-](?:0\d|1[0-4]):[0-5]\d$")
-    travels: bool = False
-
-    @field_validator("domains")
-    @classmethod
-    def _hosts(cls, domains: list[str]) -> list[str]:
-        for domain in domains:
-            if not regex.fullmatch(r"[a-z0-9-]+(?:\.[a-z0-9-]+)+", domain):
-                raise ValueError(f"{domain!r} is not a lower-case domain like 'kabarkita.id'")
-        return domains
-
-
-_MARKUP_NAME = r"^[a-z0-9][a-z0-9_.:-]*$"
-"""A class/id name or a meta key as the HTML reader compares them: lower case, no space."""
-
-
-class HtmlHints(BaseModel):
-    """The ``[html]`` table of an outlet file: the outlet's own markup (lower case), read
-    beside the generic names of :mod:`newsclean.html`."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
-
-    body_classes: list[str] = Field(default_factory=list)
-    """Whole class/id names of the element holding the article body."""
-    body_class_prefixes: list[str] = Field(default_factory=list)
-    """Prefixes of generated body class names (a name followed by a build hash)."""
-    noise_classes: list[str] = Field(default_factory=list)
-    """Whole class/id names of non-content blocks inside the body (related boxes, tag lists)."""
-    author_keys: list[str] = Field(default_factory=list)
-    """``<meta>`` names holding the author, tried after the generic ones."""
-    published_keys: list[str] = Field(default_factory=list)
-    """``<meta>`` names holding the publication time, tried after the generic ones."""
-
-    @field_validator("body_classes", "body_class_prefixes", "noise_classes", "author_keys", "published_keys")
-    @classmethod
-    def _markup_names(cls, names: list[str]) -> list[str]:
-        for name in names:
-            if not regex.fullmatch(_MARKUP_NAME, name):
-                raise ValueError(f"{name!r} is not a lower-case class name or meta key (no spaces)")
-        return names
-
-
-class Layout(BaseModel):
-    """The ``[layout]`` table of an outlet file: habits of the outlet's page layout, where they
-    are its own (not a family every outlet shares)."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
-
-    capitals_signature: bool = False
-    """The reporter signs the story with a name in capitals on the line right under it
-    (``DINI TEJA``), read as the author when no labelled credit names one."""
 
 
 @dataclass(frozen=True)
@@ -126,54 +63,27 @@ class Outlet:
 
 def outlet_from_mapping(data: Mapping[str, Any], source: str) -> Outlet:
     """Validate an outlet file's content (``[outlet]`` and its phrase families)."""
-    raw = data.get("outlet")
-    if not isinstance(raw, Mapping):
-        raise ConfigError(f"{source}: an outlet file needs an [outlet] table")
-    table = _validated(OutletTable, "outlet", raw, source)
-    html = _validated(HtmlHints, "html", data.get("html", {}), source)
-    layout = _validated(Layout, "layout", data.get("layout", {}), source)
-    book = parse_phrases({k: v for k, v in data.items() if k not in _OUTLET_TABLES}, source)
-    return Outlet(table.domains[0], table, book, source, html, layout)
+    return outlet_of(validate(data, OutletFile, source), source)
 
 
-_OUTLET_TABLES = frozenset({"outlet", "html", "layout"})
-"""The tables of an outlet file that are not phrase families."""
-
-_Table = TypeVar("_Table", OutletTable, HtmlHints, Layout)
-
-
-def _validated(model: type[_Table], name: str, raw: object, source: str) -> _Table:
-    """``raw`` as the ``[name]`` table, or a :class:`ConfigError` naming the file and the key."""
-    if not isinstance(raw, Mapping):
-        raise ConfigError(f"{source}: [{name}] must be a table")
-    try:
-        return model.model_validate(dict(raw))
-    except ValidationError as exc:
-        problems = "; ".join(f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors())
-        raise ConfigError(f"{source}: [{name}] {problems}") from None
+def outlet_of(file: OutletFile, source: str) -> Outlet:
+    """The outlet of a validated outlet file."""
+    return Outlet(file.outlet.domains[0], file.outlet, phrasebook_of(file, source), source, file.html, file.layout)
 
 
 def load_outlet(path: str | Path) -> Outlet:
     """Load a user's outlet file."""
-    path = Path(path)
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except UnicodeDecodeError as exc:
-        raise ConfigError(f"{path}: not a UTF-8 text file (byte {exc.start})") from exc
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise ConfigError(f"{path}: {exc}") from exc
-    return outlet_from_mapping(data, str(path))
+    return outlet_of(load_toml(path, OutletFile), str(path))
 
 
 @functools.cache
 def builtin_outlets() -> tuple[Outlet, ...]:
     """Every bundled outlet file (``data/sites/*.toml``), loaded and validated once."""
-    root = resources.files("newsclean") / "data" / "sites"
     out = []
-    for item in sorted(root.iterdir(), key=lambda t: t.name):
+    for item in sorted(bundled("sites").iterdir(), key=lambda t: t.name):
         if item.name.endswith(".toml"):
-            data = tomllib.loads(item.read_text(encoding="utf-8"))
-            out.append(outlet_from_mapping(data, f"newsclean/data/sites/{item.name}"))
+            file = load_bundled(OutletFile, "sites", item.name)
+            out.append(outlet_of(file, f"newsclean/data/sites/{item.name}"))
     return tuple(out)
 
 

@@ -27,35 +27,21 @@ from __future__ import annotations
 
 import re as std_re
 import threading
-import tomllib
 from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import regex
 
-from newsclean.errors import ConfigError
+from newsclean.datafiles import PHRASE_KINDS, PhraseFile, bundled, load_bundled, load_toml, read_toml, validate
 from newsclean.segment import contains_any
 
-FAMILIES: dict[str, frozenset[str]] = {
-    "scripts": frozenset({"lines"}),
-    "ads": frozenset({"lines", "starts", "inline"}),
-    "related_links": frozenset({"labels", "lines", "starts", "inline"}),
-    "prompts": frozenset({"lines", "starts", "inline"}),
-    "promos": frozenset({"lines", "starts", "inline"}),
-    "navigation": frozenset({"lines", "starts"}),
-    "credits": frozenset({"lines", "starts", "inline", "labels"}),
-    "captions": frozenset({"lines", "inline", "lead", "labels"}),
-    "headline_words": frozenset({"labels"}),
-}
-"""Every family a phrase file may fill, with the kinds of match it takes."""
-
-META_KEYS = frozenset({"language", "description", "outlet"})
-"""Top-level keys that are not a family (``outlet``: an outlet file's table, see newsclean.outlets)."""
+FAMILIES: dict[str, frozenset[str]] = PHRASE_KINDS
+"""Every family a phrase file may fill, with the kinds of match it takes (the models are in
+:mod:`newsclean.datafiles`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,60 +82,32 @@ def slug(text: str) -> str:
     return _SLUG.sub("_", text.lower()).strip("_")[:40] or "phrase"
 
 
-def _entry(raw: Any, where: str, kind: str) -> Phrase:
-    if isinstance(raw, str):
-        phrase = Phrase(raw, slug(raw))
-    elif isinstance(raw, dict):
-        unknown = set(raw) - {"pattern", "id", "case"}
-        if unknown or not isinstance(raw.get("pattern"), str):
-            raise ConfigError(f"{where}: an entry needs 'pattern' (and optional 'id', 'case'), got {raw!r}")
-        phrase = Phrase(raw["pattern"], str(raw.get("id") or slug(raw["pattern"])), bool(raw.get("case", False)))
-    else:
-        raise ConfigError(f"{where}: an entry must be a string or a table, got {raw!r}")
-    if kind != "labels":
-        try:
-            regex.compile(phrase.pattern)
-        except regex.error as exc:
-            raise ConfigError(f"{where}: pattern {phrase.pattern!r} does not compile: {exc}") from None
-    return phrase
-
-
 def parse_phrases(data: Mapping[str, Any], source: str) -> Phrasebook:
     """Validate one phrase file's content and build a :class:`Phrasebook` from it."""
-    entries: dict[str, dict[str, tuple[Phrase, ...]]] = {}
-    for family, kinds in data.items():
-        if family in META_KEYS:
-            continue
-        if family not in FAMILIES:
-            raise ConfigError(f"{source}: unknown family [{family}]; known: {', '.join(sorted(FAMILIES))}")
-        if not isinstance(kinds, dict):
-            raise ConfigError(f"{source}: [{family}] must be a table")
-        for kind, items in kinds.items():
-            if kind not in FAMILIES[family]:
-                raise ConfigError(
-                    f"{source}: [{family}] has no kind {kind!r}; it takes {', '.join(sorted(FAMILIES[family]))}"
-                )
-            if not isinstance(items, list):
-                raise ConfigError(f"{source}: [{family}].{kind} must be a list")
-            where = f"{source}: [{family}].{kind}"
-            entries.setdefault(family, {})[kind] = tuple(_entry(item, where, kind) for item in items)
+    return phrasebook_of(validate(data, PhraseFile, source), source)
+
+
+def phrasebook_of(file: PhraseFile, source: str) -> Phrasebook:
+    """The phrases of a validated phrase (or outlet) file: an entry's id defaults to a slug of
+    its pattern."""
+    entries = {
+        family: {
+            kind: tuple(Phrase(e.pattern, e.id or slug(e.pattern), e.case) for e in items)
+            for kind, items in kinds.items()
+        }
+        for family, kinds in file.families().items()
+    }
     return Phrasebook(entries, (source,))
 
 
 def load_phrase_file(path: str | Path) -> Phrasebook:
     """Load and validate a user's phrase file."""
-    return parse_phrases(read_phrase_data(path), str(path))
+    return phrasebook_of(load_toml(path, PhraseFile), str(path))
 
 
 def read_phrase_data(path: str | Path) -> dict[str, Any]:
     """The content of a phrase or outlet file (TOML), or a :class:`ConfigError` naming it."""
-    path = Path(path)
-    try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except UnicodeDecodeError as exc:
-        raise ConfigError(f"{path}: not a UTF-8 text file (byte {exc.start}): a phrase file is TOML") from exc
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise ConfigError(f"{path}: {exc}") from exc
+    return read_toml(path)
 
 
 @cache
@@ -157,11 +115,10 @@ def builtin_phrases() -> Phrasebook:
     """Every bundled language file, merged (loaded once). Outlet files (``data/sites``) are
     :mod:`newsclean.outlets`' and apply to their outlet only."""
     book = Phrasebook()
-    root = resources.files("newsclean") / "data"
-    for item in sorted((root / "lang").iterdir(), key=lambda t: t.name):
+    for item in sorted(bundled("lang").iterdir(), key=lambda t: t.name):
         if item.name.endswith(".toml"):
-            data = tomllib.loads(item.read_text(encoding="utf-8"))
-            book = book.merged(parse_phrases(data, f"newsclean/data/lang/{item.name}"))
+            file = load_bundled(PhraseFile, "lang", item.name)
+            book = book.merged(phrasebook_of(file, f"newsclean/data/lang/{item.name}"))
     return book
 
 

@@ -31,7 +31,6 @@ from newsclean.phrases import (
     read_phrase_data,
 )
 from newsclean.rules import RULE_NAMES, Rule, default_rules
-from newsclean.rules.layout import HtmlHeadline
 from newsclean.runner import run_rules
 from newsclean.segment import normalize_space, split_lines
 
@@ -130,7 +129,7 @@ class Cleaner:
         max_chars: int = MAX_CHARS,
     ) -> None:
         disabled = rule_names_of(disable)
-        known = set(RULE_NAMES) | {_HTML_HEADLINE.name} | {r.name for r in extra_rules}
+        known = set(RULE_NAMES) | {r.name for r in extra_rules}
         unknown = disabled - known
         if unknown:
             raise ConfigError(f"unknown rule(s) {sorted(unknown)}; rules are {', '.join(RULE_NAMES)}")
@@ -256,8 +255,7 @@ class Cleaner:
         doc.meta["default_tz"] = tz
         if page is not None and page.headline:
             doc.meta["headline"] = page.headline
-        last = (_HTML_HEADLINE,) if page is not None and _HTML_HEADLINE.name not in self._disabled else ()
-        removals, meta = self._run(doc, ruleset.rules, last)
+        removals, meta = self._run(doc, ruleset.rules)
         page_captions: list[str] = []
         if page is not None:
             page_captions, caption_removals = self.page_captions(page)
@@ -358,10 +356,8 @@ class Cleaner:
         kept = [piece.clean for piece in doc.pieces if piece.clean]
         return kept, removed
 
-    def _run(
-        self, doc: Document, rules: Sequence[Rule], last: Sequence[Rule] = ()
-    ) -> tuple[list[dict[str, Any]], list[tuple[str, Meta]]]:
-        return run_rules(doc, (*rules, *last), self._shadows)
+    def _run(self, doc: Document, rules: Sequence[Rule]) -> tuple[list[dict[str, Any]], list[tuple[str, Meta]]]:
+        return run_rules(doc, rules, self._shadows)
 
 
 PhraseSources = str | Path | Mapping[str, Any] | Iterable[str | Path | Mapping[str, Any]]
@@ -399,9 +395,6 @@ def phrase_sources_of(phrases: object) -> list[str | Path | Mapping[str, Any]]:
 
 _CAPTION_JUDGES = frozenset({"ads", "prompts", "promos", "navigation"})
 """The rules whose phrases tell boilerplate in a page's caption markup."""
-
-_HTML_HEADLINE = HtmlHeadline()
-"""Runs after the built-in rules on HTML input only (see :class:`~newsclean.rules.layout.HtmlHeadline`)."""
 
 HTML_SIZE_FACTOR = 5
 """HTML may be this many times longer than ``max_chars`` (markup is most of a page)."""

@@ -9,7 +9,7 @@ from newsclean.rules.credits import Credits
 from newsclean.rules.dateline import Dateline
 from newsclean.rules.duplicates import Duplicates
 from newsclean.rules.header import Header
-from newsclean.rules.layout import PageLayout
+from newsclean.rules.layout import HtmlHeadline, PageLayout
 from newsclean.rules.leftovers import Leftovers
 from newsclean.rules.related import RelatedLinks
 
@@ -27,8 +27,10 @@ RULE_NAMES = (
     "header",
     "dateline",
     "leftovers",
+    "html_headline",
 )
-"""Every built-in rule, in running order. ``Cleaner(disable={...})`` takes these names."""
+"""Every built-in rule, in running order. ``Cleaner(disable={...})`` takes these names.
+(``html_headline`` decides on HTML input only: on text it finds no marked headline.)"""
 
 
 def default_rules(book: Phrasebook) -> list[Rule]:
@@ -47,6 +49,7 @@ def default_rules(book: Phrasebook) -> list[Rule]:
         Header(book),
         Dateline(),
         Leftovers(),
+        HtmlHeadline(),
     ]
     assert tuple(r.name for r in rules) == RULE_NAMES
     return rules

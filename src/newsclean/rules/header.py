@@ -20,7 +20,7 @@ from newsclean.metadata.dateline import match_opening_dateline, opens_story
 from newsclean.metadata.dates import find_timestamp
 from newsclean.model import Kind
 from newsclean.phrases import Phrasebook
-from newsclean.shapes import ends_sentence, headline_case
+from newsclean.shapes import ends_sentence, headline_case, is_meta, title_shaped
 
 MAX_HEADER = 12
 MAX_TITLE_WORDS = 30
@@ -40,7 +40,6 @@ CAPTION_MIN_WORDS = 8
 _SENTENCE_END = regex.compile(r"[.!?][\"”’')]*\s*\Z")
 _PHOTO_CREDIT_END = regex.compile(r"\((?:[\p{Lu}][\p{L}.]*[ /]?){1,4}\)\Z")
 """A photo caption's credit closing the line: ``…Raja Ampat(Auriga Nusantara)``."""
-_BREADCRUMB_ENDS = (">", "»", "›", "/", "|")
 
 
 def is_body(piece: Piece) -> bool:
@@ -263,16 +262,7 @@ class Header:
 
     @staticmethod
     def _title_shaped(piece: Piece) -> bool:
-        words = piece.words
-        text = piece.text.strip()
-        if text.endswith(_BREADCRUMB_ENDS):
-            return False  # "News >", "Home /": a breadcrumb step
-        if text[:1].isdigit():  # "29 penerbangan ... dibatalkan", not "759 SHARES" or "1.229 Views"
-            tokens = text.split()
-            return 3 <= words <= MAX_TITLE_WORDS and tokens[1][:1].islower() and not text.endswith((".", ":", ","))
-        return (2 <= words <= MAX_TITLE_WORDS and not text.endswith((".", ":", ",")) and text[:1].isupper()) or (
-            2 <= words <= MAX_TITLE_WORDS and text[:1] in "\"“'‘" and not text.endswith(".")
-        )
+        return title_shaped(piece.text.strip(), piece.words, max_words=MAX_TITLE_WORDS)
 
 
 _PLACE_LINE = regex.compile(r"\A(\p{Lu}[\p{Lu}'’.\-]+(?:[ \u00a0]\p{Lu}[\p{Lu}'’.\-]+){0,3}),\Z")
@@ -396,13 +386,7 @@ DECK_MAX_WORDS = 30
 
 def _is_meta(piece: Piece, tz: dt.tzinfo | None) -> bool:
     """A byline label, a byline or a date line: header material wherever it sits."""
-    if piece.words > MAX_DATE_LINE_WORDS:
-        return False
-    text = piece.clean
-    if is_byline_label(text) is not None or find_timestamp(text, default_tz=tz) is not None:
-        return True
-    byline = parse_byline(text, default_tz=tz)
-    return byline is not None and bool(byline.authors or byline.timestamp)
+    return is_meta(piece.clean, piece.words, max_words=MAX_DATE_LINE_WORDS, tz=tz)
 
 
 def _meta_below(pieces: list[Piece], end: int, tz: dt.tzinfo | None) -> int:

@@ -42,6 +42,7 @@ from newsclean.document import Decision, Document, Meta, Piece
 from newsclean.metadata.byline import is_byline_label, looks_like_name, parse_byline
 from newsclean.metadata.dates import find_timestamp
 from newsclean.model import Kind
+from newsclean.shapes import is_meta, title_block_shaped
 
 MIN_PIECES = 25
 """A text with fewer non-blank lines is never treated as a whole page."""
@@ -93,6 +94,8 @@ NEAR = 4
 """A date or byline within this many pieces below (or 2 above) marks a headline."""
 DATE_SHARE = 0.25
 """A date line is mostly date: a date inside a teaser headline does not make one."""
+META_MAX_WORDS = 20
+"""A byline or date line has at most this many words."""
 DATED_TITLE_MIN_WORDS = 5
 """A headline printed on the line right under its date line (one block) has this many words
 at least (a shorter line there is a tag or a name)."""
@@ -101,8 +104,6 @@ TEASER_RUN = 3
 
 _SENTENCE_END = regex.compile(r"(?<!\.\.)[.!?][\"”’')\]]*\Z|[\"”’]\Z")
 """A sentence ends here (a truncated teaser's ``…`` or ``...`` does not count)."""
-_INNER_SENTENCE = regex.compile(r"\p{Ll}{2}[.!?]\s+\p{Lu}\p{Ll}")
-"""A sentence ends and another starts inside the line."""
 _LINK_START = regex.compile(r"\A\W*(?:\p{Lu}|\p{N}+\W*\Z)")
 _LOWER_START = regex.compile(r"\A[\"“'‘(]?[\p{Ll}\p{N}]")
 _OPENING_MARKS = "\"“'‘("
@@ -281,27 +282,15 @@ def prose_runs(blocks: Sequence[Block]) -> list[tuple[int, int, float]]:
 
 def _is_meta_line(line: Line) -> bool:
     """A byline or date line (what sits next to a headline)."""
-    if line.words > 20:
-        return False
-    text = line.piece.clean
-    if is_byline_label(text) is not None:
-        return True
-    byline = parse_byline(text, default_tz=None)
-    if byline is not None and (byline.authors or byline.timestamp):
-        return True
-    stamp = find_timestamp(text, default_tz=None)
-    return stamp is not None and stamp.end - stamp.start >= DATE_SHARE * len(text)
+    return is_meta(line.piece.clean, line.words, max_words=META_MAX_WORDS, date_share=DATE_SHARE)
 
 
 def _title_shaped(block: Block, lines: Sequence[Line]) -> bool:
-    if block.lines > TITLE_MAX_LINES or not TITLE_MIN_WORDS <= block.words <= TITLE_MAX_WORDS:
-        return False
-    text = lines[block.last].text
-    first = lines[block.first].text
-    if any(_INNER_SENTENCE.search(lines[i].text) for i in range(block.first, block.last + 1)):
-        return False  # "New to Versa? It's an app ...": two sentences are a blurb
-    return not text.endswith((".", ":", ",", ";")) and (first[:1].isupper() or first[:1].isdigit()
-                                                        or first[:1] in "\"“'‘")
+    # (a block longer than a title can be is passed as its first TITLE_MAX_LINES + 1 lines)
+    texts = [lines[i].text for i in range(block.first, min(block.last, block.first + TITLE_MAX_LINES) + 1)]
+    return title_block_shaped(
+        texts, block.words, min_words=TITLE_MIN_WORDS, max_words=TITLE_MAX_WORDS, max_lines=TITLE_MAX_LINES
+    )
 
 
 def _name_above_role(lines: Sequence[Line], block: Block) -> bool:
