@@ -56,6 +56,9 @@ def body(story: str, line: str, more: str) -> list[str]:
         "Tag Terkait",
         "Live Streaming",
         "Infografis Harga Beras Naik Jelang Ramadan",
+        "Postingan ini telah dibagikan oleh akun @kabarkita",
+        "Unggahan ini dibagikan oleh @kabarkita",
+        "Lihat video ini di TikTok",
     ],
 )
 def test_an_indonesian_prompt_line_goes(line: str) -> None:
@@ -97,6 +100,12 @@ def test_an_indonesian_prompt_line_goes(line: str) -> None:
         "Leave a comment",
         "Comments are closed.",
         "RELATED COVERAGE",
+        "A post shared by Jane Doe (@janedoe)",
+        "See more on Instagram",
+        "Watch on TikTok",
+        "Tap to unmute",
+        "Twitter Ads info and privacy",
+        "@janedoe ♬ original sound - janedoe",
     ],
 )
 def test_an_english_prompt_line_goes(line: str) -> None:
@@ -143,6 +152,8 @@ def test_a_teaser_glued_after_the_last_sentence_is_cut_and_the_sentence_stays(se
         (EN_STORY, "If you value your privacy, the senator said, you should be worried about this bill.", EN_MORE),
         (EN_STORY, "Residents who want to leave a comment on the plan can do so at city hall until Friday.", EN_MORE),
         (EN_STORY, "You have reached the limit of what the budget can pay, the mayor told the council.", EN_MORE),
+        (EN_STORY, "A post shared by the ministry drew thousands of angry comments, officials said.", EN_MORE),
+        (STORY, "Unggahan itu dibagikan oleh ribuan warga dalam waktu satu jam, kata polisi.", MORE),
         (STORY, "Data itu bisa dilihat di Google Maps dan aplikasi lain, kata petugas kepada warga desa.", MORE),
         (STORY, "Klik saja tombolnya, kata dia sambil tertawa, lalu mesin itu akan menyala sendiri.", MORE),
         (STORY, "Infografis yang dirilis lembaga itu menunjukkan harga beras naik dua kali lipat.", MORE),
