@@ -485,7 +485,7 @@ class PageLayout:
         if _prose_in_lead(doc, pieces):
             # an ordinary article opens with prose: the rule keeps its top, and drops only a
             # page's furniture under its last paragraph
-            yield from self._tail_furniture(doc, [Line.of(p) for p in pieces])
+            yield from self._tail_furniture(doc, pieces)
             return
         lines = [Line.of(p) for p in pieces]
         blocks = blocks_of(doc, lines)
@@ -536,10 +536,13 @@ class PageLayout:
         if end + 1 < len(lines):
             yield self._span(lines[end + 1], lines[-1], "outside_article:after")
 
-    def _tail_furniture(self, doc: Document, lines: Sequence[Line]) -> Iterator[Decision]:
+    def _tail_furniture(self, doc: Document, pieces: Sequence[Piece]) -> Iterator[Decision]:
         """The lines under the story's last prose block, when they are page furniture: at least
         :data:`MIN_OUTSIDE` of them, no prose among them, and :data:`TAIL_LINK_SHARE` of them
         link-like (menus, archives, share and comment widgets)."""
+        if any(p.words >= PROSE_LONG_WORDS for p in pieces[-MIN_OUTSIDE:]):
+            return  # a piece that long makes its block prose: fewer lines than that under it
+        lines = [Line.of(p) for p in pieces]
         blocks = blocks_of(doc, lines)
         last = max((i for i, b in enumerate(blocks) if b.prose), default=None)
         if last is None:
