@@ -16,8 +16,9 @@ from newsclean.metadata.margins import read_margins
 from newsclean.outlets import builtin_outlets
 
 STORY = "Pemerintah daerah menyiapkan anggaran baru untuk memperbaiki jalan desa yang rusak parah tahun ini."
-SLOGAN = ("Temukan berbagai ulasan menarik dan kabar terbaru dunia hiburan lainnya di kapanlagi.com. "
-          "Kalau bukan sekarang, KapanLagi?")
+SLOGAN = "Kalau bukan sekarang, KapanLagi?"
+"""The outlet's slogan alone: only its file knows it (the pointer to its site before it, in the
+pages, is a family the language file removes on every outlet's page)."""
 FOOTER = "Our Standards: The Thomson Reuters Trust Principles."
 
 

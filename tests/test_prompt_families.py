@@ -59,6 +59,14 @@ def body(story: str, line: str, more: str) -> list[str]:
         "Postingan ini telah dibagikan oleh akun @kabarkita",
         "Unggahan ini dibagikan oleh @kabarkita",
         "Lihat video ini di TikTok",
+        "Yuk, baca artikel seputar rekomendasi drama Korea lainnya di Kabarkita.com. Kabarkita, kabar kita semua!",
+        "Temukan berbagai ulasan menarik dan kabar terbaru dunia hiburan lainnya di kabarkita.com.",
+        "Jangan lewatkan update terbaru seputar drama Korea hanya di Kabarkita.com.",
+        "Nantikan artikel menarik lainnya hanya di Kabarkita.co.id",
+        "Kunjungi Kabarkita.com untuk berita hiburan terbaru.",
+        "Yuk, follow akun Instagram Kabarkita untuk update terbaru!",
+        "Jangan lupa follow akun Instagram kami untuk update terbaru.",
+        "(Ayo ikuti saluran WhatsApp Kabarkita.com biar enggak ketinggalan update dan berita terbaru.)",
     ],
 )
 def test_an_indonesian_prompt_line_goes(line: str) -> None:
@@ -154,6 +162,11 @@ def test_a_teaser_glued_after_the_last_sentence_is_cut_and_the_sentence_stays(se
         (EN_STORY, "You have reached the limit of what the budget can pay, the mayor told the council.", EN_MORE),
         (EN_STORY, "A post shared by the ministry drew thousands of angry comments, officials said.", EN_MORE),
         (STORY, "Unggahan itu dibagikan oleh ribuan warga dalam waktu satu jam, kata polisi.", MORE),
+        # a how-to's steps to a government or campus site are the story
+        (STORY, "Cek status penerima bansos terbaru di laman cekbansos.kemensos.go.id dengan memasukkan NIK.", MORE),
+        (STORY, "Dapatkan informasi lengkap pendaftaran terbaru di laman sscasn.bkn.go.id sebelum batas waktu.", MORE),
+        (STORY, "Kunjungi laman pmb.ui.ac.id untuk informasi pendaftaran mahasiswa baru.", MORE),
+        (STORY, "Polisi meminta warga membaca informasi terbaru di akun resmi kepolisian.", MORE),
         (STORY, "Data itu bisa dilihat di Google Maps dan aplikasi lain, kata petugas kepada warga desa.", MORE),
         (STORY, "Klik saja tombolnya, kata dia sambil tertawa, lalu mesin itu akan menyala sendiri.", MORE),
         (STORY, "Infografis yang dirilis lembaga itu menunjukkan harga beras naik dua kali lipat.", MORE),
