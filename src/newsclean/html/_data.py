@@ -38,6 +38,7 @@ KILL_TAGS = frozenset(
         "script", "style", "noscript", "template", "iframe", "svg", "math", "object", "embed",
         "canvas", "button", "select", "option", "input", "textarea", "link", "meta", "head",
         "audio", "video", "source", "track", "map", "dialog", "frameset", "frame",
+        "rt", "rp",  # ruby annotations: the reading of a word printed over it, not the text
     }
 )  # fmt: skip
 
@@ -47,7 +48,7 @@ INLINE_TAGS = frozenset(
         "a", "abbr", "acronym", "b", "bdi", "bdo", "big", "cite", "code", "data", "del", "dfn",
         "em", "font", "i", "img", "ins", "kbd", "label", "mark", "q", "s", "samp", "small",
         "span", "strike", "strong", "sub", "sup", "time", "tt", "u", "var", "wbr", "br", "nobr",
-        "picture",
+        "picture", "ruby", "rb",
     }
 )  # fmt: skip
 
@@ -108,6 +109,15 @@ NOISE_TOKENS = frozenset(
         "tags", "tag", "topik", "advertisement", "advert", "ads", "ad", "iklan", "banner", "sponsor",
         "promo", "outbrain", "taboola", "mgid", "login", "signin", "copyright", "rss", "follow",
         "headlines", "lainnya", "baca", "bacajuga", "also", "more",
+    }
+)  # fmt: skip
+# The weak ones among them: words a page builder or theme puts on any block (``elementor-widget-
+# container``, ``has-sidebar``, ``read-more``), so a block they mark is dropped only when it does
+# not read as the story's prose (see ``content.py``, ``_PROSE_SHARE``).
+WEAK_NOISE_TOKENS = frozenset(
+    {
+        "sidebar", "widget", "more", "also", "tags", "tag", "topik", "popular", "populer", "trending",
+        "promo", "banner", "headlines", "lainnya", "baca", "follow", "rss", "recommend", "sponsor",
     }
 )  # fmt: skip
 # Whole class names that are noise even though their tokens are not.

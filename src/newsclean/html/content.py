@@ -9,6 +9,7 @@ renders it, dropping structural non-content and moving captions aside. Every dro
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TypeAlias
@@ -28,8 +29,9 @@ from newsclean.html._data import (
     NOISE_TOKENS,
     PARAGRAPH_TAGS,
     TOKEN_SPLIT_RE,
+    WEAK_NOISE_TOKENS,
 )
-from newsclean.html.meta import fold, has_title_key, norm_space, text_head, title_key
+from newsclean.html.meta import fold, has_title_key, text_head, title_key
 from newsclean.html.model import HtmlDecision
 
 Element: TypeAlias = lxml_html.HtmlElement
@@ -43,12 +45,17 @@ _MAX_LINK_RATIO = 0.5  # a paragraph with more link text than this is not prose
 _EVIDENCE_SHARE = 0.7  # an evidence container must hold this share of the best-scored prose
 _INNER_SHARE = 0.9  # prefer the innermost candidate holding this share of its group's prose
 _GUARD_SHARE = 0.5  # never drop a sub-block holding this share of the region's prose
+_PROSE_SHARE = 0.6
+"""A block reads as prose when paragraphs hold this share of its text ..."""
+_PROSE_MAX_LINKS = 0.2
+"""... and links less than this share of it."""
 _MAX_CAPTION = 600  # characters: a caption-like block longer than this is not a caption
 _HEADER_MAX_LINES = 12
 _HEADER_MAX_CHARS = 1500
 _HEADER_KEEP_TAIL = 6
 _SAMPLE = 80
 HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+SOFT_HYPHEN = "\u00ad"
 
 
 @dataclass
@@ -96,7 +103,7 @@ def measure(body: Element) -> Stats:
         tag = el.tag
         own = _slen(el.text)
         text = own + acc_text.pop(el, 0)
-        is_link = tag == "a"
+        is_link = tag == "a" and el.get("href") is not None  # an anchor (``<a name>``) is no link
         link = text if is_link else acc_link.pop(el, 0)
         links = acc_links.pop(el, 0) + (1 if is_link else 0)
         inline = tag in INLINE_TAGS
@@ -153,6 +160,20 @@ def element_path(el: Element) -> str:
         node = parent
     parts.append("body" if node is None or node.tag == "body" else "html")
     return "/".join(reversed(parts))
+
+
+def tidy_line(text: str) -> str:
+    """One rendered line: whitespace runs as one space, soft hyphens (U+00AD, invisible
+    break hints that split a word for search and matching) dropped, and the text in NFC
+    (a page may write ``ä`` as ``a`` and a combining diaeresis).
+
+    >>> tidy_line("Mit\u00adtel\u00adalter  und  Ba\u0308r")
+    'Mittelalter und Bär'
+    """
+    if SOFT_HYPHEN in text:
+        text = text.replace(SOFT_HYPHEN, "")
+    line = " ".join(text.split())
+    return line if line.isascii() else unicodedata.normalize("NFC", line)
 
 
 def sample(el: Element) -> str:
@@ -287,11 +308,12 @@ class Renderer:
             if _caption_like(el, names) and text <= _MAX_CAPTION and not guarded:
                 return "caption"
             if not guarded and tag not in INLINE_TAGS:  # links and spans inside a paragraph stay
+                prose = self._reads_as_prose(el)
                 for name in names:
                     if name in NOISE_CLASSES:
                         return f"dropped:class={name}"
                     for token in TOKEN_SPLIT_RE.split(name):
-                        if token in NOISE_TOKENS:
+                        if token in NOISE_TOKENS and not (prose and token in WEAK_NOISE_TOKENS):
                             return f"dropped:class={token}"
         elif tag == "figcaption" and text <= _MAX_CAPTION:
             return "caption"
@@ -301,8 +323,15 @@ class Renderer:
                 return "dropped:link_dense"
         return None
 
+    def _reads_as_prose(self, el: Element) -> bool:
+        """Whether ``el`` is mostly paragraphs of running text with few links (what a weak
+        noise token such as ``widget`` may mark without the block being page furniture)."""
+        st = self.st
+        text = st.text.get(el, 0)
+        return bool(text) and st.prose.get(el, 0) >= _PROSE_SHARE * text and st.link_ratio(el) < _PROSE_MAX_LINKS
+
     def _caption(self, el: Element) -> None:
-        text = norm_space(el.text_content())
+        text = tidy_line(el.text_content())
         if text and text not in self._seen_captions:
             self._seen_captions.add(text)
             self.captions.append(text)
@@ -320,7 +349,7 @@ class Renderer:
 
         def flush() -> None:
             if buf:
-                line = " ".join("".join(buf).split())
+                line = tidy_line("".join(buf))
                 buf.clear()
                 if line:
                     lines.append(line)

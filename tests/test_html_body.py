@@ -1,0 +1,48 @@
+"""The article body built from the evidence of the whole page (issue #15): hand-made pages."""
+
+from __future__ import annotations
+
+from newsclean.html import parse_html
+
+SENTENCE = "Dies ist ein ausreichend langer Satz der Geschichte, der als Absatz zählt und gelesen wird. "
+
+
+def para(i: int, n: int = 2) -> str:
+    return f"<p>Absatz {i}. {SENTENCE * n}</p>"
+
+
+def test_named_anchor_is_no_link() -> None:
+    """``<a name>`` marks a place, it links nowhere: a paragraph inside one is prose."""
+    question = "Eine der meistgestellten Fragen der Hörer ist mittlerweile: Was sagt der Professor dazu?"
+    body = "".join(para(i) for i in range(4)) + f'<p><a name="q1">{question}</a></p>'
+    page = parse_html(f"<html><body><article>{body}</article></body></html>")
+    assert "Was sagt der Professor" in page.text
+
+
+def test_ruby_reading_left_out() -> None:
+    """The reading printed over a word (``<rt>``) is not the text; the word stays inline."""
+    html = (
+        "<html><body><article><p><ruby>子<rt>こ</rt></ruby>どもへの<ruby>虐待<rp>(</rp><rt>ぎゃくたい</rt><rp>)</rp>"
+        "</ruby>をなくすための法律ができて、親が子どもを教育するために体罰を禁止することになりました。</p>"
+        "</article></body></html>"
+    )
+    assert "子どもへの虐待をなくすための法律ができて" in parse_html(html).text
+
+
+def test_soft_hyphens_dropped_and_text_nfc() -> None:
+    html = (
+        "<html><body><article><p>Schon im Mit\u00adtel\u00adal\u00adter war der Wein be\u00adkannt, "
+        "sagt Ba\u0308cker, und das ist eine lange Geschichte.</p></article></body></html>"
+    )
+    text = parse_html(html).text
+    assert "Schon im Mittelalter war der Wein bekannt" in text
+    assert "Bäcker" in text and "\u0308" not in text
+
+
+def test_weak_noise_token_keeps_prose_blocks() -> None:
+    """A page builder's ``elementor-widget-container`` around each paragraph is no widget box."""
+    blocks = "".join(f'<div class="elementor-widget-container">{para(i)}</div>' for i in range(3))
+    links = '<div class="widget-area"><a href="/a">Eins</a> <a href="/b">Zwei</a> <a href="/c">Drei</a></div>'
+    page = parse_html(f"<html><body><div class='content'>{blocks}{links}</div></body></html>")
+    assert all(f"Absatz {i}." in page.text for i in range(3))
+    assert "Eins" not in page.text
