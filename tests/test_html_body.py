@@ -46,3 +46,36 @@ def test_weak_noise_token_keeps_prose_blocks() -> None:
     page = parse_html(f"<html><body><div class='content'>{blocks}{links}</div></body></html>")
     assert all(f"Absatz {i}." in page.text for i in range(3))
     assert "Eins" not in page.text
+
+
+STORY = "".join(para(i, 1) for i in range(3))
+THREAD = "".join(
+    f"<li><p>Kommentar {i}: {SENTENCE * 3}</p></li>" for i in range(6)
+)
+
+
+def test_comment_thread_longer_than_story_is_not_the_body() -> None:
+    html = (
+        f"<html><body><div class='post'><h1>Titel</h1><div class='text'>{STORY}</div></div>"
+        f"<div class='comments-area'><ul>{THREAD}</ul></div></body></html>"
+    )
+    page = parse_html(html)
+    assert "Absatz 0." in page.text and "Kommentar" not in page.text
+    assert any(d.reason == "rejected:text_density:class=comments" and d.path for d in page.decisions)
+
+
+def test_cookie_notice_and_footer_are_not_the_body() -> None:
+    notice = f"<div id='cookie-consent' class='cmp-wrap'>{f'<p>{SENTENCE * 5}</p>' * 4}</div>"
+    footer = f"<footer><p>Impressum. {SENTENCE * 5}</p><p>{SENTENCE * 5}</p></footer>"
+    page = parse_html(f"<html><body><div class='x'>{STORY}</div>{notice}{footer}</body></html>")
+    assert "Absatz 0." in page.text and "Impressum" not in page.text
+
+
+def test_negative_token_on_the_post_itself_is_a_modifier() -> None:
+    """``<article class='post category-newsletter'>`` and ``entry-content no-share`` are the story."""
+    html = (
+        f"<html><body><article class='post category-newsletter'><h1>Titel</h1>"
+        f"<div class='entry-content no-share'>{STORY}</div></article>"
+        f"<div class='comments-area'><ul>{THREAD}</ul></div></body></html>"
+    )
+    assert "Absatz 0." in parse_html(html).text

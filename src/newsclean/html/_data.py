@@ -124,6 +124,23 @@ WEAK_NOISE_TOKENS = frozenset(
 # (generic: a "related" box; and the names an outlet's file gives, ``[html] noise_classes``)
 NOISE_CLASSES = frozenset({"box_terkait", "nav", "box-news-terkait", *outlet_markup("noise_classes")})
 
+# --- negative evidence (see ``evidence.py``) ---------------------------------------------
+# Regions that are not the story, however much text they hold: a comment thread, a footer, a
+# consent notice or pop-up, a form, a newsletter or "related" box, the navigation.
+NEGATIVE_TAGS = frozenset({"footer", "aside", "nav", "form", "menu"})
+NEGATIVE_ROLES = frozenset({"contentinfo", "navigation", "complementary", "dialog", "alertdialog", "search"})
+NEGATIVE_TOKENS = frozenset(
+    {
+        "comment", "comments", "commentlist", "komentar", "disqus", "respond", "reply", "replies",
+        "cookie", "cookies", "consent", "gdpr", "privacy", "modal", "popup", "overlay", "lightbox",
+        "newsletter", "subscribe", "subscription", "signup", "login", "signin", "register",
+        "footer", "navigation", "navbar", "nav", "menu", "breadcrumb", "breadcrumbs",
+        "related", "terkait", "share", "sharing", "social", "outbrain", "taboola",
+    }
+)  # fmt: skip
+# Class names that say a block's state, not what it is (``no-share``, ``has-comments``).
+MODIFIER_PREFIXES: tuple[str, ...] = ("no-", "no_", "has-", "has_", "is-", "is_", "hide", "hidden", "show", "with-")
+
 # Caption-like class/id tokens (only small elements qualify, see ``content.py``).
 CAPTION_TOKENS = frozenset(
     {

@@ -10,16 +10,12 @@ renders it, dropping structural non-content and moving captions aside. Every dro
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TypeAlias
 
 from lxml import html as lxml_html
 
 from newsclean.html._data import (
-    BODY_CLASS_HINT_SET,
-    BODY_CLASS_HINTS,
-    BODY_CLASS_PREFIXES,
     CAPTION_SUBSTRINGS,
     CAPTION_TOKENS,
     DROP_TAGS,
@@ -31,6 +27,8 @@ from newsclean.html._data import (
     TOKEN_SPLIT_RE,
     WEAK_NOISE_TOKENS,
 )
+from newsclean.html.evidence import NEGATIVE_WEIGHT, negative_regions
+from newsclean.html.hints import hint_rank
 from newsclean.html.meta import fold, has_title_key, text_head, title_key
 from newsclean.html.model import HtmlDecision
 
@@ -186,17 +184,6 @@ def _names(el: Element) -> list[str]:
     return raw.split()
 
 
-def _hint_rank(names: Iterable[str]) -> int | None:
-    best: int | None = None
-    for name in names:
-        if name in BODY_CLASS_HINT_SET:
-            rank = BODY_CLASS_HINTS.index(name)
-        elif name.startswith(BODY_CLASS_PREFIXES):
-            rank = len(BODY_CLASS_HINTS)
-        else:
-            continue
-        best = rank if best is None else min(best, rank)
-    return best
 
 
 @dataclass
@@ -215,12 +202,23 @@ def _innermost(group: list[Element], st: Stats) -> Element:
 def choose_container(body: Element, st: Stats, ld_body: str | None) -> Choice:
     """Pick the element holding the article's paragraphs, with the evidence used."""
     decisions: list[HtmlDecision] = []
+    negative = negative_regions(st, body)
     best: Element | None = None
     best_score = 0.0
+    plain: Element | None = None  # the density winner had no region been negative
+    plain_score = 0.0
     for el, raw in st.score.items():
         value = raw * (1.0 - st.link_ratio(el))
+        if value > plain_score:
+            plain, plain_score = el, value
+        if el in negative:
+            value *= NEGATIVE_WEIGHT
         if value > best_score:
             best, best_score = el, value
+    if plain is not None and plain is not best and plain in negative:
+        decisions.append(
+            HtmlDecision(RULE_MAIN, f"rejected:text_density:{negative[plain]}", sample(plain), element_path(plain))
+        )
     best_prose = st.prose.get(best, 0) if best is not None else 0
 
     groups: list[tuple[str, list[Element]]] = []
@@ -232,7 +230,7 @@ def choose_container(body: Element, st: Stats, ld_body: str | None) -> Choice:
     for el in st.order:
         if el.get("class") is None and el.get("id") is None:
             continue
-        rank = _hint_rank(_names(el))
+        rank = hint_rank(_names(el))
         if rank is not None:
             hinted.append((rank, el))
     if hinted:
@@ -240,7 +238,7 @@ def choose_container(body: Element, st: Stats, ld_body: str | None) -> Choice:
     groups.append(("article", [el for el in st.order if el.tag == "article"]))
 
     for label, group in groups:
-        group = [el for el in group if st.prose.get(el, 0) > 0]
+        group = [el for el in group if st.prose.get(el, 0) > 0 and el not in negative]
         if not group:
             continue
         cand = _innermost(group, st)
