@@ -79,3 +79,27 @@ def test_negative_token_on_the_post_itself_is_a_modifier() -> None:
         f"<div class='comments-area'><ul>{THREAD}</ul></div></body></html>"
     )
     assert "Absatz 0." in parse_html(html).text
+
+
+def _clean_paragraphs(html: str) -> list[str]:
+    import newsclean
+
+    return list(newsclean.clean(html).paragraphs)
+
+
+def test_repeated_list_items_of_a_page_are_kept() -> None:
+    """The text rules know they read a page: a line repeated there is the page's, not a scrape's."""
+    rows = "".join("<li>Zwei Esslöffel Zucker und eine Prise Salz</li>" for _ in range(2))
+    html = f"<html><body><article>{STORY}<ul>{rows}</ul><ol>{rows}</ol></article></body></html>"
+    assert _clean_paragraphs(html).count("Zwei Esslöffel Zucker und eine Prise Salz") == 4
+
+
+def test_story_sentences_above_a_late_dateline_are_kept() -> None:
+    opening = "".join(
+        f"<p>Satz {i} der Geschichte steht am Anfang und erzählt, was geschah.</p>" for i in range(4)
+    )
+    html = (
+        f"<html><body><article>{opening}<p>BERLIN: Der Verband rechnet mit weiteren Schließungen in "
+        f"diesem Jahr, sagte der Sprecher.</p>{STORY}</article></body></html>"
+    )
+    assert any(p.startswith("Satz 0 der Geschichte") for p in _clean_paragraphs(html))

@@ -256,6 +256,7 @@ class Cleaner:
         doc.meta["default_tz"] = tz
         if page is not None and page.headline:
             doc.meta["headline"] = page.headline
+        doc.meta["from_html"] = page is not None  # rules told they read the DOM rendering (header, duplicates)
         last = (_HTML_HEADLINE,) if page is not None and _HTML_HEADLINE.name not in self._disabled else ()
         removals, meta = self._run(doc, ruleset.rules, last)
         page_captions: list[str] = []

@@ -37,6 +37,8 @@ ALONE_NEXT_WORDS = 5
 """A dateline alone on its line (``Jakarta -``) opens the story when a piece of at least
 this many words follows it."""
 CAPTION_MIN_WORDS = 8
+HTML_STORY_ABOVE = 3
+"""On an HTML page's text, this many sentence lines above the dateline are story, not captions."""
 _SENTENCE_END = regex.compile(r"[.!?][\"”’')]*\s*\Z")
 _PHOTO_CREDIT_END = regex.compile(r"\((?:[\p{Lu}][\p{L}.]*[ /]?){1,4}\)\Z")
 """A photo caption's credit closing the line: ``…Raja Ampat(Auriga Nusantara)``."""
@@ -238,8 +240,14 @@ class Header:
             leftovers.extend(
                 p for p in (title, title_rest) if p is not None and not (p is title and p.clean == marked)
             )
+        sentences = [p for p in leftovers if ends_sentence(p.clean) or p.words >= CAPTION_MIN_WORDS]
+        # On a page's rendered text, captions sit apart (caption markup is moved aside) or are one
+        # or two lines; this many sentences above a late "dateline" are the story's opening.
+        story_above = bool(doc.meta.get("from_html")) and len(sentences) >= HTML_STORY_ABOVE
         for piece in leftovers:
             if ends_sentence(piece.clean) or piece.words >= CAPTION_MIN_WORDS:
+                if story_above:
+                    continue
                 decisions.append(piece.drop(self.name, "caption:above_dateline", kind=Kind.CAPTION))
             else:
                 decisions.append(piece.drop(self.name, "header:above_dateline"))
