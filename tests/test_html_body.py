@@ -103,3 +103,32 @@ def test_story_sentences_above_a_late_dateline_are_kept() -> None:
         f"diesem Jahr, sagte der Sprecher.</p>{STORY}</article></body></html>"
     )
     assert any(p.startswith("Satz 0 der Geschichte") for p in _clean_paragraphs(html))
+
+
+def test_story_split_into_sibling_sections_is_read_whole() -> None:
+    """A story set as one block per subheading: every block is read, the header stays apart."""
+    sections = "".join(
+        f"<section class='block'><h2>Teil {k}</h2><div class='body'>{para(10 * k)}{para(10 * k + 1)}</div></section>"
+        for k in range(3)
+    )
+    html = (
+        "<html><body><header><h1>Titel der Geschichte</h1></header>"
+        f"<div class='page'>{sections}<div class='comments'>{THREAD}</div></div></body></html>"
+    )
+    page = parse_html(html)
+    for k in range(3):
+        assert f"Absatz {10 * k}." in page.text and f"Teil {k}" in page.text
+    assert "Kommentar" not in page.text
+    assert any(d.reason == "widened:story_blocks" and d.path == "body/div" for d in page.decisions)
+
+
+def test_widening_stops_at_link_lists_and_the_headline() -> None:
+    teasers = "".join(f"<li><a href='/{i}'>Ein anderer Artikel mit langem Titel Nummer {i}</a></li>" for i in range(8))
+    html = (
+        f"<html><body><div class='wrap'><h1>Titel</h1><div class='story'>{STORY}</div></div>"
+        f"<div class='more'><ul>{teasers}</ul></div></body></html>"
+    )
+    page = parse_html(html)
+    assert page.text.splitlines()[0] == "Titel"
+    assert "anderer Artikel" not in page.text
+    assert not any(d.reason == "widened:story_blocks" for d in page.decisions)

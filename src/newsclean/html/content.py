@@ -191,6 +191,8 @@ class Choice:
     container: Element
     reason: str
     decisions: list[HtmlDecision]
+    negative: dict[Element, str] = field(default_factory=dict)
+    """Every element inside a region that is not the story (see :mod:`newsclean.html.evidence`)."""
 
 
 def _innermost(group: list[Element], st: Stats) -> Element:
@@ -247,13 +249,13 @@ def choose_container(body: Element, st: Stats, ld_body: str | None) -> Choice:
             reason = f"chosen:{label}"
             if label == "class":
                 reason += "=" + " ".join(_names(cand))[:60]
-            return Choice(cand, reason, decisions)
+            return Choice(cand, reason, decisions, negative)
         decisions.append(
             HtmlDecision(RULE_MAIN, f"rejected:{label}:too_little_text", sample(cand), element_path(cand))
         )
     if best is not None:
-        return Choice(best, "chosen:text_density", decisions)
-    return Choice(body, "chosen:body", decisions)
+        return Choice(best, "chosen:text_density", decisions, negative)
+    return Choice(body, "chosen:body", decisions, negative)
 
 
 _LD_HEAD = 60
@@ -288,8 +290,12 @@ def _caption_like(el: Element, names: list[str]) -> bool:
 class Renderer:
     """Render regions as lines, dropping non-content and collecting captions."""
 
-    def __init__(self, st: Stats) -> None:
+    def __init__(self, st: Stats, negative: dict[Element, str] | None = None, core: Element | None = None) -> None:
         self.st = st
+        self.negative = negative or {}
+        # the chosen container and its ancestors: a negative region around it is never dropped
+        self._around_core = {core, *core.iterancestors()} if core is not None else set()
+        self._core = core
         self.decisions: list[HtmlDecision] = []
         self.captions: list[str] = []
         self._seen_captions: set[str] = set()
@@ -319,7 +325,15 @@ class Renderer:
             links = st.links.get(el, 0)
             if st.link_ratio(el) > _MAX_LINK_RATIO and (links >= 3 or (text >= 80 and not header)):
                 return "dropped:link_dense"
+        # a negative region goes; inside the chosen container only under the guard (a ``share``
+        # class on the story's own wrapper), beside it in the widened region however long it is
+        opens = el in self.negative and el.getparent() not in self.negative and el not in self._around_core
+        if opens and (not guarded or not self._inside_core(el)):
+            return f"dropped:negative:{self.negative[el]}"
         return None
+
+    def _inside_core(self, el: Element) -> bool:
+        return self._core is not None and any(a is self._core for a in el.iterancestors())
 
     def _reads_as_prose(self, el: Element) -> bool:
         """Whether ``el`` is mostly paragraphs of running text with few links (what a weak

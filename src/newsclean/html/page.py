@@ -37,6 +37,7 @@ from newsclean.html.content import (
     sample,
 )
 from newsclean.html.decode import decode_html
+from newsclean.html.extend import widen
 from newsclean.html.meta import has_title_key, norm_space, read_meta, title_key, visible_authors, visible_date
 from newsclean.html.model import HtmlDecision, HtmlPage, PageMeta
 from newsclean.metadata.dates import find_timestamp
@@ -361,11 +362,13 @@ def parse_html(html: str | bytes) -> HtmlPage:
         body = root
     st = measure(body)
     choice = choose_container(body, st, ld_body)
-    container = choice.container
-    renderer = Renderer(st)
+    headline = find_headline(body, st, meta.title, choice.container)
+    container, widened = widen(choice.container, st, choice.negative, RULE_MAIN, headline)
+    renderer = Renderer(st, choice.negative, choice.container)
     decisions: list[HtmlDecision] = [
-        HtmlDecision(RULE_MAIN, choice.reason, sample(container), element_path(container)),
+        HtmlDecision(RULE_MAIN, choice.reason, sample(choice.container), element_path(choice.container)),
         *choice.decisions,
+        *widened,
     ]
     header = _header(body, st, renderer, meta, container)
     meta = _visible_meta(meta, [*header.elements, container])
