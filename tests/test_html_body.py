@@ -132,3 +132,21 @@ def test_widening_stops_at_link_lists_and_the_headline() -> None:
     assert page.text.splitlines()[0] == "Titel"
     assert "anderer Artikel" not in page.text
     assert not any(d.reason == "widened:story_blocks" for d in page.decisions)
+
+
+def test_phrase_books_of_the_languages_read_beside_id_en_ms() -> None:
+    """Related-link labels and prompts of de, fr, es, pt, it, nl and pl pages go."""
+    cases = {
+        "de": ("Lesen Sie auch: Ein anderer Artikel", "Melden Sie sich jetzt für unseren Newsletter an!"),
+        "fr": ("Lire aussi : Un autre article", "Inscrivez-vous à notre newsletter"),
+        "es": ("Lee también: Otro artículo", "Suscríbete a nuestro boletín"),
+        "pt": ("Leia também: Outro artigo", "Assine a nossa newsletter"),
+        "it": ("Leggi anche: Un altro articolo", "Iscriviti alla nostra newsletter"),
+        "nl": ("Lees ook: Een ander artikel", "Schrijf je in voor onze nieuwsbrief"),
+        "pl": ("Zobacz także: Inny artykuł", "Zapisz się do naszego newslettera"),
+    }
+    for code, (label, prompt) in cases.items():
+        html = f"<html lang='{code}'><body><article>{STORY}<p>{label}</p><p>{prompt}</p>{STORY}</article></body></html>"
+        paragraphs = _clean_paragraphs(html)
+        assert label not in paragraphs and prompt not in paragraphs, code
+        assert any(p.startswith("Absatz 2.") for p in paragraphs), code
