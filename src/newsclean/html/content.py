@@ -101,7 +101,8 @@ def measure(body: Element) -> Stats:
         tag = el.tag
         own = _slen(el.text)
         text = own + acc_text.pop(el, 0)
-        is_link = tag == "a" and el.get("href") is not None  # an anchor (``<a name>``) is no link
+        # a named anchor without href (``<a name="q1">``) marks a place and links nowhere
+        is_link = tag == "a" and (el.get("href") is not None or el.get("name") is None)
         link = text if is_link else acc_link.pop(el, 0)
         links = acc_links.pop(el, 0) + (1 if is_link else 0)
         inline = tag in INLINE_TAGS
