@@ -150,3 +150,19 @@ def test_phrase_books_of_the_languages_read_beside_id_en_ms() -> None:
         paragraphs = _clean_paragraphs(html)
         assert label not in paragraphs and prompt not in paragraphs, code
         assert any(p.startswith("Absatz 2.") for p in paragraphs), code
+
+
+def test_paragraph_reading_when_the_container_is_implausibly_short() -> None:
+    """A forum page: each post in its own box among link bars; density picks one box, the
+    paragraph reading takes every post."""
+    bar = "<div class='bar'><a href='/a'>Antworten</a> <a href='/b'>Zitieren</a> <a href='/c'>Melden</a></div>"
+    posts = "".join(
+        f"<div class='post'><div class='who'><a href='/u{i}'>Nutzer {i}</a></div>"
+        f"<div class='msg'><p>Beitrag {i}. {SENTENCE}</p></div>{bar}</div><div class='sep'>{bar}</div>"
+        for i in range(6)
+    )
+    page = parse_html(f"<html><body><div class='thread'>{posts}</div></body></html>")
+    assert all(f"Beitrag {i}." in page.text for i in range(6))
+    assert "Zitieren" not in page.text
+    assert any(d.reason.startswith("fallback:paragraphs:") and d.path for d in page.decisions)
+

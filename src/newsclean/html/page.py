@@ -38,6 +38,7 @@ from newsclean.html.content import (
 )
 from newsclean.html.decode import decode_html
 from newsclean.html.extend import widen
+from newsclean.html.fallback import paragraph_reading, prefer_paragraphs
 from newsclean.html.meta import has_title_key, norm_space, read_meta, title_key, visible_authors, visible_date
 from newsclean.html.model import HtmlDecision, HtmlPage, PageMeta
 from newsclean.metadata.dates import find_timestamp
@@ -375,6 +376,8 @@ def parse_html(html: str | bytes) -> HtmlPage:
     if meta.published is None:
         meta = replace(meta, published=page_date(st, header.elements[0] if header.elements else container))
     rendered = renderer.render(container)
+    if not choice.reason.startswith(EVIDENCE_REASONS):  # a page's own mark of its body is not second-guessed
+        rendered = _second_reading(st, choice.negative, renderer, rendered, header, decisions)
     caption_set = set(renderer.captions)
     body_lines = [line for line in rendered if line not in caption_set]
     lines = [line for line in header.lines if line not in caption_set] + body_lines
@@ -407,6 +410,37 @@ def parse_html(html: str | bytes) -> HtmlPage:
         reason=None,
         headline=_headline_line(lines, header, meta),
     )
+
+
+EVIDENCE_REASONS = ("chosen:itemprop", "chosen:jsonld", "chosen:class")
+"""Containers chosen by the page's own mark of its body (microdata, JSON-LD, a body class)."""
+
+
+def _second_reading(
+    st: Stats,
+    negative: dict[Element, str],
+    renderer: Renderer,
+    rendered: list[str],
+    header: _Header,
+    decisions: list[HtmlDecision],
+) -> list[str]:
+    """The body lines: the container's, or the paragraph reading's when the container's are
+    implausibly few (see :mod:`newsclean.html.fallback`); the switch is in the trace."""
+    in_header = {id(a) for el in header.elements for a in (el, *el.iter())}
+    reading = [el for el in paragraph_reading(st, negative) if id(el) not in in_header]
+    total = sum(st.text.get(el, 0) for el in reading)
+    if not prefer_paragraphs(sum(map(len, rendered)), total):
+        return rendered
+    probe = Renderer(st, negative)
+    lines = [line for el in reading for line in probe.render(el, header=True)]  # each judged as a whole too
+    if sum(map(len, lines)) <= sum(map(len, rendered)):
+        return rendered
+    renderer.captions.extend(c for c in probe.captions if c not in renderer.captions)
+    first = reading[0]
+    decisions.append(
+        HtmlDecision(RULE_MAIN, f"fallback:paragraphs:{len(reading)}", sample(first), element_path(first))
+    )
+    return lines
 
 
 def flatten_html(source: str) -> str:
