@@ -166,3 +166,15 @@ def test_paragraph_reading_when_the_container_is_implausibly_short() -> None:
     assert "Zitieren" not in page.text
     assert any(d.reason.startswith("fallback:paragraphs:") and d.path for d in page.decisions)
 
+
+
+def test_a_story_in_a_script_without_spaces_is_no_gallery() -> None:
+    """Japanese writes no spaces: its sentences are story words all the same."""
+    story = "".join(
+        f"<p>子どもへの虐待をなくすための法律ができて、親が子どもを教育するために体罰を禁止することになりました{i}。</p>"
+        for i in range(2)
+    )
+    figure = "<figure><img src='{i}.jpg'><figcaption>写真{i}の説明です</figcaption></figure>"
+    figures = "".join(figure.format(i=i) for i in range(3))
+    page = parse_html(f"<html><body><article>{figures}{story}</article></body></html>")
+    assert page.is_article and "体罰を禁止することになりました0" in page.text

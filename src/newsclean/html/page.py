@@ -64,6 +64,8 @@ _LISTING_MAX_PARAS = 3
 _LISTING_MAX_PROSE = 600
 _STORY_LINE_WORDS = 10
 """A body line of this many words or more is story text (a sentence, not a label or count)."""
+_UNSPACED_CHARS_PER_WORD = 2
+"""Letters of a script written without spaces that count as one word (a Japanese word is about two)."""
 _GALLERY_MAX_STORY_WORDS = 40
 """A page with fewer story words than this under two or more captions is a photo gallery."""
 _GALLERY_MIN_CAPTIONS = 2
@@ -273,10 +275,19 @@ def _visible_meta(meta: PageMeta, scope: list[Element]) -> PageMeta:
 
 
 def story_words(lines: list[str]) -> int:
-    """Words in the body lines that read as story text (long enough to be a sentence)."""
+    """Words in the body lines that read as story text (long enough to be a sentence). A
+    script written without spaces (Japanese, Chinese, Thai) counts a word per
+    :data:`_UNSPACED_CHARS_PER_WORD` letters.
+
+    >>> story_words(["子どもへの虐待をなくすための法律ができて、親が子どもを教育するために体罰を禁止する。"])
+    20
+    """
     total = 0
     for line in lines:
         n = len(line.split())
+        if n < _STORY_LINE_WORDS and len(line) >= _STORY_LINE_WORDS * _UNSPACED_CHARS_PER_WORD:
+            unspaced = sum(1 for ch in line if ch >= "\u0e00" and ch.isalpha())  # Thai and up: CJK, kana
+            n = max(n, unspaced // _UNSPACED_CHARS_PER_WORD)
         if n >= _STORY_LINE_WORDS:
             total += n
     return total
