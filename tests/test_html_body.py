@@ -178,3 +178,13 @@ def test_a_story_in_a_script_without_spaces_is_no_gallery() -> None:
     figures = "".join(figure.format(i=i) for i in range(3))
     page = parse_html(f"<html><body><article>{figures}{story}</article></body></html>")
     assert page.is_article and "体罰を禁止することになりました0" in page.text
+
+
+def test_every_bundled_label_opens_with_a_scannable_word() -> None:
+    """The related-link scan's fast paths need every label's first word ASCII and at least
+    three letters long: one label without it slows the rule on every document."""
+    from newsclean.phrases import MIN_SCANNED, builtin_phrases
+    from newsclean.rules.related import RelatedLinks
+
+    rule = RelatedLinks(builtin_phrases())
+    assert [w for w in rule._first_words if not w.isascii() or len(w) < MIN_SCANNED] == []

@@ -17,6 +17,7 @@ page). A class says what a block is even when it outweighs the story (a long com
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from newsclean.html._data import (
@@ -37,6 +38,10 @@ NEGATIVE_MAX_SHARE = 0.8
 NEGATIVE_WEIGHT = 0.05
 """A paragraph score inside a negative region counts this much when the body is chosen by density."""
 _NEVER = frozenset({"html", "body", "main"})
+_ANY_TOKEN = re.compile(
+    r"(?<![a-z0-9])(?:" + "|".join(sorted(NEGATIVE_TOKENS, key=len, reverse=True)) + r")(?![a-z0-9])"
+)
+"""A negative token anywhere in a class/id string, on token boundaries (as ``TOKEN_SPLIT_RE`` cuts)."""
 
 
 def own_negative(el: Element) -> str | None:
@@ -52,7 +57,10 @@ def own_negative(el: Element) -> str | None:
         return f"role={role.strip().lower()}"
     if tag == "article":  # its classes describe the post (``category-newsletter``, ``has-sharing``)
         return None
-    names = f"{el.get('class') or ''} {el.get('id') or ''}".lower().split()
+    raw = f"{el.get('class') or ''} {el.get('id') or ''}".lower()
+    if _ANY_TOKEN.search(raw) is None:  # (one scan for most elements, the tokens below for the rest)
+        return None
+    names = raw.split()
     if not names or "articlebody" in (el.get("itemprop") or "").lower() or hint_rank(names) is not None:
         return None  # the story's own container (``entry-content no-share``)
     for name in names:
