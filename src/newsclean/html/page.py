@@ -437,10 +437,14 @@ def _second_reading(
 ) -> list[str]:
     """The body lines: the container's, or the paragraph reading's when the container's are
     implausibly few (see :mod:`newsclean.html.fallback`); the switch is in the trace."""
+    chars = sum(map(len, rendered))
+    body = st.order[0] if st.order else None
+    if body is None or not prefer_paragraphs(chars, st.text.get(body, 0)):
+        return rendered  # not even all the page's text would outweigh the container's
     in_header = {id(a) for el in header.elements for a in (el, *el.iter())}
     reading = [el for el in paragraph_reading(st, negative) if id(el) not in in_header]
     total = sum(st.text.get(el, 0) for el in reading)
-    if not prefer_paragraphs(sum(map(len, rendered)), total):
+    if not prefer_paragraphs(chars, total):
         return rendered
     probe = Renderer(st, negative)
     lines = [line for el in reading for line in probe.render(el, header=True)]  # each judged as a whole too
