@@ -188,3 +188,11 @@ def test_every_bundled_label_opens_with_a_scannable_word() -> None:
 
     rule = RelatedLinks(builtin_phrases())
     assert [w for w in rule._first_words if not w.isascii() or len(w) < MIN_SCANNED] == []
+
+
+def test_donation_and_rating_boxes_inside_the_story_go() -> None:
+    donation = "<div class='article-donation-CTA'><p>Wir brauchen Ihre Hilfe, damit alles frei bleibt.</p></div>"
+    rating = "<div class='post-ratings'><strong>War der Artikel nützlich?</strong></div>"
+    html = f"<html><body><article class='entry'>{STORY}{donation}{rating}{STORY}</article></body></html>"
+    text = parse_html(html).text
+    assert "Absatz 0." in text and "Ihre Hilfe" not in text and "nützlich" not in text

@@ -109,6 +109,7 @@ NOISE_TOKENS = frozenset(
         "tags", "tag", "topik", "advertisement", "advert", "ads", "ad", "iklan", "banner", "sponsor",
         "promo", "outbrain", "taboola", "mgid", "login", "signin", "copyright", "rss", "follow",
         "headlines", "lainnya", "baca", "bacajuga", "also", "more",
+        "donation", "donate", "spenden", "ratings", "rating", "relatedposts", "socials", "appstores",
     }
 )  # fmt: skip
 # The weak ones among them: words a page builder or theme puts on any block (``elementor-widget-
@@ -135,7 +136,8 @@ NEGATIVE_TOKENS = frozenset(
         "cookie", "cookies", "consent", "gdpr", "privacy", "modal", "popup", "overlay", "lightbox",
         "newsletter", "subscribe", "subscription", "signup", "login", "signin", "register",
         "footer", "navigation", "navbar", "nav", "menu", "breadcrumb", "breadcrumbs",
-        "related", "terkait", "share", "sharing", "social", "outbrain", "taboola",
+        "related", "terkait", "relatedposts", "share", "sharing", "social", "socials", "outbrain", "taboola",
+        "donation", "donate", "spenden",
     }
 )  # fmt: skip
 # Class names that say a block's state, not what it is (``no-share``, ``has-comments``).
