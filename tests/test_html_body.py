@@ -196,3 +196,12 @@ def test_donation_and_rating_boxes_inside_the_story_go() -> None:
     html = f"<html><body><article class='entry'>{STORY}{donation}{rating}{STORY}</article></body></html>"
     text = parse_html(html).text
     assert "Absatz 0." in text and "Ihre Hilfe" not in text and "nützlich" not in text
+
+
+def test_a_short_story_among_many_teasers_is_no_listing() -> None:
+    """One paragraph of story (about fifty words) beside a menu of teaser links is an article."""
+    story = "<p>" + " ".join(SENTENCE for _ in range(3)) + "</p>"
+    teasers = "".join(f"<li><a href='/{i}'>Ein anderer Artikel mit langem Titel Nummer {i}</a></li>" for i in range(14))
+    html = f"<html><body><ul class='list'>{teasers}</ul><div class='detail'>{story}</div></body></html>"
+    page = parse_html(html)
+    assert page.is_article and "ausreichend langer Satz" in page.text

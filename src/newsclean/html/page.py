@@ -62,6 +62,8 @@ _HIDDEN_OPEN_RE = re.compile(r"<(script|style|noscript|template|head)(?=[\s>/])"
 _OUTSIDE_MIN_TEXT = 50
 _LISTING_MAX_PARAS = 3
 _LISTING_MAX_PROSE = 600
+_LISTING_MAX_STORY_WORDS = 40
+"""A page whose body holds this many story words (sentences, not teaser titles) is no listing."""
 _STORY_LINE_WORDS = 10
 """A body line of this many words or more is story text (a sentence, not a label or count)."""
 _UNSPACED_CHARS_PER_WORD = 2
@@ -341,7 +343,7 @@ def _verdict(
         return None
     paras = st.paras.get(container, 0)
     prose = st.prose.get(container, 0)
-    if paras >= _LISTING_MAX_PARAS or prose >= _LISTING_MAX_PROSE:
+    if paras >= _LISTING_MAX_PARAS or prose >= _LISTING_MAX_PROSE or words >= _LISTING_MAX_STORY_WORDS:
         return None
     teasers = sum(1 for el in st.order if el.tag == "a" and st.text.get(el, 0) >= 25)
     if teasers >= LISTING_MIN_TEASERS:
