@@ -205,3 +205,14 @@ def test_a_short_story_among_many_teasers_is_no_listing() -> None:
     html = f"<html><body><ul class='list'>{teasers}</ul><div class='detail'>{story}</div></body></html>"
     page = parse_html(html)
     assert page.is_article and "ausreichend langer Satz" in page.text
+
+
+def test_header_furniture_between_headline_and_body_goes() -> None:
+    """Reading time, category label and a photo credit under the headline are no story."""
+    header = (
+        "<p>Lesezeit: 3 Minuten</p><p>Kategorie: News</p><p>Erdölpumpen im Abendrot. Bild: Anna Muster/Agentur</p>"
+        "<p>Ten tekst przeczytasz w mniej niż minutę</p><div class='image-credit'>Agentur / Max Muster</div>"
+    )
+    html = f"<html lang='de'><body><div><h1>Titel</h1>{header}<div class='story'>{STORY}</div></div></body></html>"
+    paragraphs = _clean_paragraphs(html)
+    assert paragraphs[0].startswith("Absatz 0."), paragraphs[:3]
