@@ -216,3 +216,17 @@ def test_header_furniture_between_headline_and_body_goes() -> None:
     html = f"<html lang='de'><body><div><h1>Titel</h1>{header}<div class='story'>{STORY}</div></div></body></html>"
     paragraphs = _clean_paragraphs(html)
     assert paragraphs[0].startswith("Absatz 0."), paragraphs[:3]
+
+
+def test_the_whole_page_layout_rule_leaves_a_page_body_alone() -> None:
+    """On a page, the DOM reader chose the article: long lists of short lines around the story
+    (ingredients, a table of contents) are the body's, not a page's menus."""
+    import newsclean
+
+    items = "".join(f"<li>Zutat Nummer {i} Gramm</li>" for i in range(40))
+    head = "<h1>Der große Kuchen</h1><p>Von Anna Muster</p><p>12. März 2021</p>"
+    story = "".join(f"<p>Schritt {i}. {SENTENCE * 2}</p>" for i in range(4))
+    html = f"<html><body><article>{head}<ul>{items}</ul>{story}<ul>{items}</ul></article></body></html>"
+    article = newsclean.clean(html)
+    assert "Zutat Nummer 39 Gramm" in article.paragraphs
+    assert not any(r.reason.startswith("outside_article") for r in article.removals)
