@@ -230,3 +230,14 @@ def test_the_whole_page_layout_rule_leaves_a_page_body_alone() -> None:
     article = newsclean.clean(html)
     assert "Zutat Nummer 39 Gramm" in article.paragraphs
     assert not any(r.reason.startswith("outside_article") for r in article.removals)
+
+
+def test_a_paragraph_label_is_no_dateline_on_a_page() -> None:
+    """``Kosten:`` opening a page's fourth paragraph labels it: the lines above stay story."""
+    opening = "".join(f"<p>Satz {i} der Geschichte steht oben und erzählt davon.</p>" for i in range(2))
+    html = (
+        f"<html><body><article>{opening}<p>Kosten: 3000 Euro pro Person und Woche, mit Vollpension.</p>"
+        f"{STORY}</article></body></html>"
+    )
+    paragraphs = _clean_paragraphs(html)
+    assert any(p.startswith("Satz 0 der Geschichte") for p in paragraphs)

@@ -86,16 +86,23 @@ def _opens_here(pieces: list[Piece], i: int) -> tuple[bool, bool] | None:
     return None
 
 
-def _dateline_anchor(pieces: list[Piece]) -> int | None:
+def _dateline_anchor(pieces: list[Piece], from_html: bool = False) -> int | None:
     """Index of the piece, among the first few, that opens the story with a dateline.
 
     Among the first :data:`DATELINE_SEARCH` pieces any dateline that opens a story counts;
     further down (to :data:`DEEP_DATELINE_SEARCH`), a tagged one, or one under pieces none
-    of which reads as story text, and never one under a long paragraph.
+    of which reads as story text, and never one under a long paragraph. On a page's text
+    (``from_html``), below the first line, an untagged ``Word:`` opening counts only when the
+    place is in capitals (``JAKARTA:``): ``Kosten:``, ``Zum Vergleich:``, ``Hinweis:`` are the
+    labels of a page's own paragraphs.
     """
     body_above = long_above = False
     for i, piece in enumerate(pieces[:DEEP_DATELINE_SEARCH]):
         found = _opens_here(pieces, i)
+        if found is not None and from_html and i > 0 and not found[0]:
+            m = match_opening_dateline(piece.text)
+            if m is not None and piece.text[: m.end].rstrip().endswith(":") and not m.place.isupper():
+                found = None
         if found is not None and (i < DATELINE_SEARCH or (not long_above and (found[0] or not body_above))):
             return i
         long_above = long_above or piece.words >= DEEP_MAX_WORDS
@@ -114,7 +121,7 @@ class Header:
         tz = doc.meta.get("default_tz", self.default_tz)
         assert tz is None or isinstance(tz, dt.tzinfo)
         pieces = doc.pieces
-        anchor = _dateline_anchor(pieces)
+        anchor = _dateline_anchor(pieces, bool(doc.meta.get("from_html")))
         zone: list[Piece] = []
         body_follows = False
         if anchor is not None:
