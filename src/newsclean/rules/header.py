@@ -101,7 +101,8 @@ def _dateline_anchor(pieces: list[Piece], from_html: bool = False) -> int | None
         found = _opens_here(pieces, i)
         if found is not None and from_html and i > 0 and not found[0]:
             m = match_opening_dateline(piece.text)
-            if m is not None and piece.text[: m.end].rstrip().endswith(":") and not m.place.isupper():
+            colon = m is not None and piece.text[: m.end].rstrip().endswith(":")
+            if m is not None and colon and not (m.place or "").isupper():
                 found = None
         if found is not None and (i < DATELINE_SEARCH or (not long_above and (found[0] or not body_above))):
             return i
