@@ -255,6 +255,7 @@ class Cleaner:
         doc.meta["default_tz"] = tz
         if page is not None and page.headline:
             doc.meta["headline"] = page.headline
+        doc.meta["from_html"] = page is not None  # rules told they read the DOM rendering (header, duplicates)
         removals, meta = self._run(doc, ruleset.rules)
         page_captions: list[str] = []
         if page is not None:

@@ -38,6 +38,7 @@ KILL_TAGS = frozenset(
         "script", "style", "noscript", "template", "iframe", "svg", "math", "object", "embed",
         "canvas", "button", "select", "option", "input", "textarea", "link", "meta", "head",
         "audio", "video", "source", "track", "map", "dialog", "frameset", "frame",
+        "rt", "rp",  # ruby annotations: the reading of a word printed over it, not the text
     }
 )  # fmt: skip
 
@@ -47,7 +48,7 @@ INLINE_TAGS = frozenset(
         "a", "abbr", "acronym", "b", "bdi", "bdo", "big", "cite", "code", "data", "del", "dfn",
         "em", "font", "i", "img", "ins", "kbd", "label", "mark", "q", "s", "samp", "small",
         "span", "strike", "strong", "sub", "sup", "time", "tt", "u", "var", "wbr", "br", "nobr",
-        "picture",
+        "picture", "ruby", "rb",
     }
 )  # fmt: skip
 
@@ -108,11 +109,41 @@ NOISE_TOKENS = frozenset(
         "tags", "tag", "topik", "advertisement", "advert", "ads", "ad", "iklan", "banner", "sponsor",
         "promo", "outbrain", "taboola", "mgid", "login", "signin", "copyright", "rss", "follow",
         "headlines", "lainnya", "baca", "bacajuga", "also", "more",
+        "donation", "donate", "spenden", "ratings", "rating", "relatedposts", "socials", "appstores",
+        "credit", "credits",
+    }
+)  # fmt: skip
+# The weak ones among them: words a page builder or theme puts on any block (``elementor-widget-
+# container``, ``has-sidebar``, ``read-more``), so a block they mark is dropped only when it does
+# not read as the story's prose (see ``content.py``, ``_PROSE_SHARE``).
+WEAK_NOISE_TOKENS = frozenset(
+    {
+        "sidebar", "widget", "more", "also", "tags", "tag", "topik", "popular", "populer", "trending",
+        "promo", "banner", "headlines", "lainnya", "baca", "follow", "rss", "recommend", "sponsor",
+        "credit", "credits",
     }
 )  # fmt: skip
 # Whole class names that are noise even though their tokens are not.
 # (generic: a "related" box; and the names an outlet's file gives, ``[html] noise_classes``)
 NOISE_CLASSES = frozenset({"box_terkait", "nav", "box-news-terkait", *outlet_markup("noise_classes")})
+
+# --- negative evidence (see ``evidence.py``) ---------------------------------------------
+# Regions that are not the story, however much text they hold: a comment thread, a footer, a
+# consent notice or pop-up, a form, a newsletter or "related" box, the navigation.
+NEGATIVE_TAGS = frozenset({"footer", "aside", "nav", "form", "menu"})
+NEGATIVE_ROLES = frozenset({"contentinfo", "navigation", "complementary", "dialog", "alertdialog", "search"})
+NEGATIVE_TOKENS = frozenset(
+    {
+        "comment", "comments", "commentlist", "komentar", "disqus", "respond", "reply", "replies",
+        "cookie", "cookies", "consent", "gdpr", "privacy", "modal", "popup", "overlay", "lightbox",
+        "newsletter", "subscribe", "subscription", "signup", "login", "signin", "register",
+        "footer", "navigation", "navbar", "nav", "menu", "breadcrumb", "breadcrumbs",
+        "related", "terkait", "relatedposts", "share", "sharing", "social", "socials", "outbrain", "taboola",
+        "donation", "donate", "spenden",
+    }
+)  # fmt: skip
+# Class names that say a block's state, not what it is (``no-share``, ``has-comments``).
+MODIFIER_PREFIXES: tuple[str, ...] = ("no-", "no_", "has-", "has_", "is-", "is_", "hide", "hidden", "show", "with-")
 
 # Caption-like class/id tokens (only small elements qualify, see ``content.py``).
 CAPTION_TOKENS = frozenset(

@@ -9,16 +9,13 @@ renders it, dropping structural non-content and moving captions aside. Every dro
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import unicodedata
 from dataclasses import dataclass, field
 from typing import TypeAlias
 
 from lxml import html as lxml_html
 
 from newsclean.html._data import (
-    BODY_CLASS_HINT_SET,
-    BODY_CLASS_HINTS,
-    BODY_CLASS_PREFIXES,
     CAPTION_SUBSTRINGS,
     CAPTION_TOKENS,
     DROP_TAGS,
@@ -28,8 +25,11 @@ from newsclean.html._data import (
     NOISE_TOKENS,
     PARAGRAPH_TAGS,
     TOKEN_SPLIT_RE,
+    WEAK_NOISE_TOKENS,
 )
-from newsclean.html.meta import fold, has_title_key, norm_space, text_head, title_key
+from newsclean.html.evidence import NEGATIVE_WEIGHT, negative_regions
+from newsclean.html.hints import hint_rank
+from newsclean.html.meta import fold, has_title_key, text_head, title_key
 from newsclean.html.model import HtmlDecision
 
 Element: TypeAlias = lxml_html.HtmlElement
@@ -43,12 +43,17 @@ _MAX_LINK_RATIO = 0.5  # a paragraph with more link text than this is not prose
 _EVIDENCE_SHARE = 0.7  # an evidence container must hold this share of the best-scored prose
 _INNER_SHARE = 0.9  # prefer the innermost candidate holding this share of its group's prose
 _GUARD_SHARE = 0.5  # never drop a sub-block holding this share of the region's prose
+_PROSE_SHARE = 0.6
+"""A block reads as prose when paragraphs hold this share of its text ..."""
+_PROSE_MAX_LINKS = 0.2
+"""... and links less than this share of it."""
 _MAX_CAPTION = 600  # characters: a caption-like block longer than this is not a caption
 _HEADER_MAX_LINES = 12
 _HEADER_MAX_CHARS = 1500
 _HEADER_KEEP_TAIL = 6
 _SAMPLE = 80
 HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+SOFT_HYPHEN = "\u00ad"
 
 
 @dataclass
@@ -96,7 +101,8 @@ def measure(body: Element) -> Stats:
         tag = el.tag
         own = _slen(el.text)
         text = own + acc_text.pop(el, 0)
-        is_link = tag == "a"
+        # a named anchor without href (``<a name="q1">``) marks a place and links nowhere
+        is_link = tag == "a" and (el.get("href") is not None or el.get("name") is None)
         link = text if is_link else acc_link.pop(el, 0)
         links = acc_links.pop(el, 0) + (1 if is_link else 0)
         inline = tag in INLINE_TAGS
@@ -155,6 +161,20 @@ def element_path(el: Element) -> str:
     return "/".join(reversed(parts))
 
 
+def tidy_line(text: str) -> str:
+    """One rendered line: whitespace runs as one space, soft hyphens (U+00AD, invisible
+    break hints that split a word for search and matching) dropped, and the text in NFC
+    (a page may write ``ä`` as ``a`` and a combining diaeresis).
+
+    >>> tidy_line("Mit\u00adtel\u00adalter  und  Ba\u0308r")
+    'Mittelalter und Bär'
+    """
+    if SOFT_HYPHEN in text:
+        text = text.replace(SOFT_HYPHEN, "")
+    line = " ".join(text.split())
+    return line if line.isascii() else unicodedata.normalize("NFC", line)
+
+
 def sample(el: Element) -> str:
     text = text_head(el, _SAMPLE + 1)
     return text if len(text) <= _SAMPLE else text[: _SAMPLE - 1] + "…"
@@ -165,17 +185,6 @@ def _names(el: Element) -> list[str]:
     return raw.split()
 
 
-def _hint_rank(names: Iterable[str]) -> int | None:
-    best: int | None = None
-    for name in names:
-        if name in BODY_CLASS_HINT_SET:
-            rank = BODY_CLASS_HINTS.index(name)
-        elif name.startswith(BODY_CLASS_PREFIXES):
-            rank = len(BODY_CLASS_HINTS)
-        else:
-            continue
-        best = rank if best is None else min(best, rank)
-    return best
 
 
 @dataclass
@@ -183,6 +192,8 @@ class Choice:
     container: Element
     reason: str
     decisions: list[HtmlDecision]
+    negative: dict[Element, str] = field(default_factory=dict)
+    """Every element inside a region that is not the story (see :mod:`newsclean.html.evidence`)."""
 
 
 def _innermost(group: list[Element], st: Stats) -> Element:
@@ -194,12 +205,23 @@ def _innermost(group: list[Element], st: Stats) -> Element:
 def choose_container(body: Element, st: Stats, ld_body: str | None) -> Choice:
     """Pick the element holding the article's paragraphs, with the evidence used."""
     decisions: list[HtmlDecision] = []
+    negative = negative_regions(st, body)
     best: Element | None = None
     best_score = 0.0
+    plain: Element | None = None  # the density winner had no region been negative
+    plain_score = 0.0
     for el, raw in st.score.items():
         value = raw * (1.0 - st.link_ratio(el))
+        if value > plain_score:
+            plain, plain_score = el, value
+        if el in negative:
+            value *= NEGATIVE_WEIGHT
         if value > best_score:
             best, best_score = el, value
+    if plain is not None and plain is not best and plain in negative:
+        decisions.append(
+            HtmlDecision(RULE_MAIN, f"rejected:text_density:{negative[plain]}", sample(plain), element_path(plain))
+        )
     best_prose = st.prose.get(best, 0) if best is not None else 0
 
     groups: list[tuple[str, list[Element]]] = []
@@ -211,7 +233,7 @@ def choose_container(body: Element, st: Stats, ld_body: str | None) -> Choice:
     for el in st.order:
         if el.get("class") is None and el.get("id") is None:
             continue
-        rank = _hint_rank(_names(el))
+        rank = hint_rank(_names(el))
         if rank is not None:
             hinted.append((rank, el))
     if hinted:
@@ -219,7 +241,7 @@ def choose_container(body: Element, st: Stats, ld_body: str | None) -> Choice:
     groups.append(("article", [el for el in st.order if el.tag == "article"]))
 
     for label, group in groups:
-        group = [el for el in group if st.prose.get(el, 0) > 0]
+        group = [el for el in group if st.prose.get(el, 0) > 0 and el not in negative]
         if not group:
             continue
         cand = _innermost(group, st)
@@ -228,13 +250,13 @@ def choose_container(body: Element, st: Stats, ld_body: str | None) -> Choice:
             reason = f"chosen:{label}"
             if label == "class":
                 reason += "=" + " ".join(_names(cand))[:60]
-            return Choice(cand, reason, decisions)
+            return Choice(cand, reason, decisions, negative)
         decisions.append(
             HtmlDecision(RULE_MAIN, f"rejected:{label}:too_little_text", sample(cand), element_path(cand))
         )
     if best is not None:
-        return Choice(best, "chosen:text_density", decisions)
-    return Choice(body, "chosen:body", decisions)
+        return Choice(best, "chosen:text_density", decisions, negative)
+    return Choice(body, "chosen:body", decisions, negative)
 
 
 _LD_HEAD = 60
@@ -269,8 +291,12 @@ def _caption_like(el: Element, names: list[str]) -> bool:
 class Renderer:
     """Render regions as lines, dropping non-content and collecting captions."""
 
-    def __init__(self, st: Stats) -> None:
+    def __init__(self, st: Stats, negative: dict[Element, str] | None = None, core: Element | None = None) -> None:
         self.st = st
+        self.negative = negative or {}
+        # the chosen container and its ancestors: a negative region around it is never dropped
+        self._around_core = {core, *core.iterancestors()} if core is not None else set()
+        self._core = core
         self.decisions: list[HtmlDecision] = []
         self.captions: list[str] = []
         self._seen_captions: set[str] = set()
@@ -287,11 +313,12 @@ class Renderer:
             if _caption_like(el, names) and text <= _MAX_CAPTION and not guarded:
                 return "caption"
             if not guarded and tag not in INLINE_TAGS:  # links and spans inside a paragraph stay
+                prose = self._reads_as_prose(el)
                 for name in names:
                     if name in NOISE_CLASSES:
                         return f"dropped:class={name}"
                     for token in TOKEN_SPLIT_RE.split(name):
-                        if token in NOISE_TOKENS:
+                        if token in NOISE_TOKENS and not (prose and token in WEAK_NOISE_TOKENS):
                             return f"dropped:class={token}"
         elif tag == "figcaption" and text <= _MAX_CAPTION:
             return "caption"
@@ -299,10 +326,25 @@ class Renderer:
             links = st.links.get(el, 0)
             if st.link_ratio(el) > _MAX_LINK_RATIO and (links >= 3 or (text >= 80 and not header)):
                 return "dropped:link_dense"
+        # a negative region goes; inside the chosen container only under the guard (a ``share``
+        # class on the story's own wrapper), beside it in the widened region however long it is
+        opens = el in self.negative and el.getparent() not in self.negative and el not in self._around_core
+        if opens and (not guarded or not self._inside_core(el)):
+            return f"dropped:negative:{self.negative[el]}"
         return None
 
+    def _inside_core(self, el: Element) -> bool:
+        return self._core is not None and any(a is self._core for a in el.iterancestors())
+
+    def _reads_as_prose(self, el: Element) -> bool:
+        """Whether ``el`` is mostly paragraphs of running text with few links (what a weak
+        noise token such as ``widget`` may mark without the block being page furniture)."""
+        st = self.st
+        text = st.text.get(el, 0)
+        return bool(text) and st.prose.get(el, 0) >= _PROSE_SHARE * text and st.link_ratio(el) < _PROSE_MAX_LINKS
+
     def _caption(self, el: Element) -> None:
-        text = norm_space(el.text_content())
+        text = tidy_line(el.text_content())
         if text and text not in self._seen_captions:
             self._seen_captions.add(text)
             self.captions.append(text)
@@ -320,7 +362,7 @@ class Renderer:
 
         def flush() -> None:
             if buf:
-                line = " ".join("".join(buf).split())
+                line = tidy_line("".join(buf))
                 buf.clear()
                 if line:
                     lines.append(line)

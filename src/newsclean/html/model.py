@@ -11,7 +11,10 @@ class HtmlDecision:
 
     ``rule`` is the family (``html_main_content``, ``html_caption``, ``html_header``,
     ``html_article``); ``reason`` is stable and machine-readable, e.g. ``chosen:itemprop=articleBody``,
-    ``dropped:nav``, ``dropped:link_dense``, ``dropped:class=share``; ``text`` is a short
+    ``dropped:nav``, ``dropped:link_dense``, ``dropped:class=share``, ``rejected:text_density:class=comments``
+    (the density winner sat in a comment thread), ``dropped:negative:tag=footer``,
+    ``widened:story_blocks`` (the container grown to the story's sibling blocks),
+    ``fallback:paragraphs:12`` (the paragraph reading replaced the container's); ``text`` is a short
     sample of the region; ``path`` a simple element path such as ``body/div[2]/nav``.
     """
 

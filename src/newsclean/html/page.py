@@ -37,6 +37,8 @@ from newsclean.html.content import (
     sample,
 )
 from newsclean.html.decode import decode_html
+from newsclean.html.extend import widen
+from newsclean.html.fallback import paragraph_reading, prefer_paragraphs
 from newsclean.html.meta import has_title_key, norm_space, read_meta, title_key, visible_authors, visible_date
 from newsclean.html.model import HtmlDecision, HtmlPage, PageMeta
 from newsclean.metadata.dates import find_timestamp
@@ -60,8 +62,12 @@ _HIDDEN_OPEN_RE = re.compile(r"<(script|style|noscript|template|head)(?=[\s>/])"
 _OUTSIDE_MIN_TEXT = 50
 _LISTING_MAX_PARAS = 3
 _LISTING_MAX_PROSE = 600
+_LISTING_MAX_STORY_WORDS = 40
+"""A page whose body holds this many story words (sentences, not teaser titles) is no listing."""
 _STORY_LINE_WORDS = 10
 """A body line of this many words or more is story text (a sentence, not a label or count)."""
+_UNSPACED_CHARS_PER_WORD = 2
+"""Letters of a script written without spaces that count as one word (a Japanese word is about two)."""
 _GALLERY_MAX_STORY_WORDS = 40
 """A page with fewer story words than this under two or more captions is a photo gallery."""
 _GALLERY_MIN_CAPTIONS = 2
@@ -271,10 +277,19 @@ def _visible_meta(meta: PageMeta, scope: list[Element]) -> PageMeta:
 
 
 def story_words(lines: list[str]) -> int:
-    """Words in the body lines that read as story text (long enough to be a sentence)."""
+    """Words in the body lines that read as story text (long enough to be a sentence). A
+    script written without spaces (Japanese, Chinese, Thai) counts a word per
+    :data:`_UNSPACED_CHARS_PER_WORD` letters.
+
+    >>> story_words(["子どもへの虐待をなくすための法律ができて、親が子どもを教育するために体罰を禁止する。"])
+    20
+    """
     total = 0
     for line in lines:
         n = len(line.split())
+        if n < _STORY_LINE_WORDS and len(line) >= _STORY_LINE_WORDS * _UNSPACED_CHARS_PER_WORD:
+            unspaced = sum(1 for ch in line if ch >= "\u0e00" and ch.isalpha())  # Thai and up: CJK, kana
+            n = max(n, unspaced // _UNSPACED_CHARS_PER_WORD)
         if n >= _STORY_LINE_WORDS:
             total += n
     return total
@@ -328,7 +343,7 @@ def _verdict(
         return None
     paras = st.paras.get(container, 0)
     prose = st.prose.get(container, 0)
-    if paras >= _LISTING_MAX_PARAS or prose >= _LISTING_MAX_PROSE:
+    if paras >= _LISTING_MAX_PARAS or prose >= _LISTING_MAX_PROSE or words >= _LISTING_MAX_STORY_WORDS:
         return None
     teasers = sum(1 for el in st.order if el.tag == "a" and st.text.get(el, 0) >= 25)
     if teasers >= LISTING_MIN_TEASERS:
@@ -361,17 +376,21 @@ def parse_html(html: str | bytes) -> HtmlPage:
         body = root
     st = measure(body)
     choice = choose_container(body, st, ld_body)
-    container = choice.container
-    renderer = Renderer(st)
+    headline = find_headline(body, st, meta.title, choice.container)
+    container, widened = widen(choice.container, st, choice.negative, RULE_MAIN, headline)
+    renderer = Renderer(st, choice.negative, choice.container)
     decisions: list[HtmlDecision] = [
-        HtmlDecision(RULE_MAIN, choice.reason, sample(container), element_path(container)),
+        HtmlDecision(RULE_MAIN, choice.reason, sample(choice.container), element_path(choice.container)),
         *choice.decisions,
+        *widened,
     ]
     header = _header(body, st, renderer, meta, container)
     meta = _visible_meta(meta, [*header.elements, container])
     if meta.published is None:
         meta = replace(meta, published=page_date(st, header.elements[0] if header.elements else container))
     rendered = renderer.render(container)
+    if not choice.reason.startswith(EVIDENCE_REASONS):  # a page's own mark of its body is not second-guessed
+        rendered = _second_reading(st, choice.negative, renderer, rendered, header, decisions)
     caption_set = set(renderer.captions)
     body_lines = [line for line in rendered if line not in caption_set]
     lines = [line for line in header.lines if line not in caption_set] + body_lines
@@ -404,6 +423,41 @@ def parse_html(html: str | bytes) -> HtmlPage:
         reason=None,
         headline=_headline_line(lines, header, meta),
     )
+
+
+EVIDENCE_REASONS = ("chosen:itemprop", "chosen:jsonld", "chosen:class")
+"""Containers chosen by the page's own mark of its body (microdata, JSON-LD, a body class)."""
+
+
+def _second_reading(
+    st: Stats,
+    negative: dict[Element, str],
+    renderer: Renderer,
+    rendered: list[str],
+    header: _Header,
+    decisions: list[HtmlDecision],
+) -> list[str]:
+    """The body lines: the container's, or the paragraph reading's when the container's are
+    implausibly few (see :mod:`newsclean.html.fallback`); the switch is in the trace."""
+    chars = sum(map(len, rendered))
+    body = st.order[0] if st.order else None
+    if body is None or not prefer_paragraphs(chars, st.text.get(body, 0)):
+        return rendered  # not even all the page's text would outweigh the container's
+    in_header = {id(a) for el in header.elements for a in (el, *el.iter())}
+    reading = [el for el in paragraph_reading(st, negative) if id(el) not in in_header]
+    total = sum(st.text.get(el, 0) for el in reading)
+    if not prefer_paragraphs(chars, total):
+        return rendered
+    probe = Renderer(st, negative)
+    lines = [line for el in reading for line in probe.render(el, header=True)]  # each judged as a whole too
+    if sum(map(len, lines)) <= sum(map(len, rendered)):
+        return rendered
+    renderer.captions.extend(c for c in probe.captions if c not in renderer.captions)
+    first = reading[0]
+    decisions.append(
+        HtmlDecision(RULE_MAIN, f"fallback:paragraphs:{len(reading)}", sample(first), element_path(first))
+    )
+    return lines
 
 
 def flatten_html(source: str) -> str:

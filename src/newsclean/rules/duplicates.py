@@ -4,7 +4,8 @@ Some scrapers take the text of nested containers, so a line holds its own paragr
 the rest of the article* and the next line repeats that paragraph alone
 (``ABCD`` / ``A`` / ``BCD`` / ``B`` …). The roll-up line is removed and the single
 paragraphs kept. A line repeated verbatim is kept once. (Repeated captions are the
-caption rule's.)
+caption rule's.) Off on the text of an HTML page: the DOM reader takes each block once, so
+a line seen twice there (a list item, a table cell, a refrain) is the page's.
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ class Duplicates:
     name = "duplicates"
 
     def decide(self, doc: Document) -> Iterator[Decision]:
+        if doc.meta.get("from_html"):
+            return  # the DOM reader renders each block once: a repeated line is the page's own
         pieces = doc.pieces
         seen: set[str] = set()
         for i, piece in enumerate(pieces):

@@ -37,6 +37,8 @@ ALONE_NEXT_WORDS = 5
 """A dateline alone on its line (``Jakarta -``) opens the story when a piece of at least
 this many words follows it."""
 CAPTION_MIN_WORDS = 8
+HTML_STORY_ABOVE = 3
+"""On an HTML page's text, this many sentence lines above the dateline are story, not captions."""
 _SENTENCE_END = regex.compile(r"[.!?][\"”’')]*\s*\Z")
 _PHOTO_CREDIT_END = regex.compile(r"\((?:[\p{Lu}][\p{L}.]*[ /]?){1,4}\)\Z")
 """A photo caption's credit closing the line: ``…Raja Ampat(Auriga Nusantara)``."""
@@ -83,16 +85,24 @@ def _opens_here(pieces: list[Piece], i: int) -> tuple[bool, bool] | None:
     return None
 
 
-def _dateline_anchor(pieces: list[Piece]) -> int | None:
+def _dateline_anchor(pieces: list[Piece], from_html: bool = False) -> int | None:
     """Index of the piece, among the first few, that opens the story with a dateline.
 
     Among the first :data:`DATELINE_SEARCH` pieces any dateline that opens a story counts;
     further down (to :data:`DEEP_DATELINE_SEARCH`), a tagged one, or one under pieces none
-    of which reads as story text, and never one under a long paragraph.
+    of which reads as story text, and never one under a long paragraph. On a page's text
+    (``from_html``), below the first line, an untagged ``Word:`` opening counts only when the
+    place is in capitals (``JAKARTA:``): ``Kosten:``, ``Zum Vergleich:``, ``Hinweis:`` are the
+    labels of a page's own paragraphs.
     """
     body_above = long_above = False
     for i, piece in enumerate(pieces[:DEEP_DATELINE_SEARCH]):
         found = _opens_here(pieces, i)
+        if found is not None and from_html and i > 0 and not found[0]:
+            m = match_opening_dateline(piece.text)
+            colon = m is not None and piece.text[: m.end].rstrip().endswith(":")
+            if m is not None and colon and not (m.place or "").isupper():
+                found = None
         if found is not None and (i < DATELINE_SEARCH or (not long_above and (found[0] or not body_above))):
             return i
         long_above = long_above or piece.words >= DEEP_MAX_WORDS
@@ -111,7 +121,7 @@ class Header:
         tz = doc.meta.get("default_tz", self.default_tz)
         assert tz is None or isinstance(tz, dt.tzinfo)
         pieces = doc.pieces
-        anchor = _dateline_anchor(pieces)
+        anchor = _dateline_anchor(pieces, bool(doc.meta.get("from_html")))
         zone: list[Piece] = []
         body_follows = False
         if anchor is not None:
@@ -237,8 +247,14 @@ class Header:
             leftovers.extend(
                 p for p in (title, title_rest) if p is not None and not (p is title and p.clean == marked)
             )
+        sentences = [p for p in leftovers if ends_sentence(p.clean) or p.words >= CAPTION_MIN_WORDS]
+        # On a page's rendered text, captions sit apart (caption markup is moved aside) or are one
+        # or two lines; this many sentences above a late "dateline" are the story's opening.
+        story_above = bool(doc.meta.get("from_html")) and len(sentences) >= HTML_STORY_ABOVE
         for piece in leftovers:
             if ends_sentence(piece.clean) or piece.words >= CAPTION_MIN_WORDS:
+                if story_above:
+                    continue
                 decisions.append(piece.drop(self.name, "caption:above_dateline", kind=Kind.CAPTION))
             else:
                 decisions.append(piece.drop(self.name, "header:above_dateline"))

@@ -480,6 +480,8 @@ class PageLayout:
             yield self._span(Line.of(pieces[first]), Line.of(pieces[last]), "debris_run")
         if debris:  # the page is read without them
             pieces = [p for a, b in _between(debris, len(pieces)) for p in pieces[a:b]]
+        if doc.meta.get("from_html"):
+            return  # a page's text is its chosen body already: the DOM reader found the article
         if len(pieces) < MIN_PIECES:
             return
         if _prose_in_lead(doc, pieces):
