@@ -110,7 +110,6 @@ NOISE_TOKENS = frozenset(
         "promo", "outbrain", "taboola", "mgid", "login", "signin", "copyright", "rss", "follow",
         "headlines", "lainnya", "baca", "bacajuga", "also", "more",
         "donation", "donate", "spenden", "ratings", "rating", "relatedposts", "socials", "appstores",
-        "credit", "credits",
     }
 )  # fmt: skip
 # The weak ones among them: words a page builder or theme puts on any block (``elementor-widget-
@@ -120,7 +119,6 @@ WEAK_NOISE_TOKENS = frozenset(
     {
         "sidebar", "widget", "more", "also", "tags", "tag", "topik", "popular", "populer", "trending",
         "promo", "banner", "headlines", "lainnya", "baca", "follow", "rss", "recommend", "sponsor",
-        "credit", "credits",
     }
 )  # fmt: skip
 # Whole class names that are noise even though their tokens are not.
