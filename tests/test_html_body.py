@@ -211,9 +211,14 @@ def test_header_furniture_between_headline_and_body_goes() -> None:
     """Reading time, category label and a photo credit under the headline are no story."""
     header = (
         "<p>Lesezeit: 3 Minuten</p><p>Kategorie: News</p><p>Erdölpumpen im Abendrot. Bild: Anna Muster/Agentur</p>"
-        "<p>Ten tekst przeczytasz w mniej niż minutę</p><div class='image-credit'>Agentur / Max Muster</div>"
+        "<div class='image-credit'>Agentur / Max Muster</div>"
     )
     html = f"<html lang='de'><body><div><h1>Titel</h1>{header}<div class='story'>{STORY}</div></div></body></html>"
+    paragraphs = _clean_paragraphs(html)
+    assert paragraphs[0].startswith("Absatz 0."), paragraphs[:3]
+    # a Polish page's reading time goes by the Polish phrase book (the page declares its language)
+    polish = "<p>Ten tekst przeczytasz w mniej niż minutę</p>"
+    html = f"<html lang='pl'><body><div><h1>Tytuł</h1>{polish}<div class='story'>{STORY}</div></div></body></html>"
     paragraphs = _clean_paragraphs(html)
     assert paragraphs[0].startswith("Absatz 0."), paragraphs[:3]
 

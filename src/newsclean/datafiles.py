@@ -330,6 +330,9 @@ class LanguageEntry(Table):
     name: str | None = None
     markers: list[Word] = Field(default_factory=list)
     timezone: Offset | None = None
+    everywhere: bool = False
+    """Its phrase file applies to every document, whatever its language (the pages of the
+    outlets newsclean reads most mix these languages: English labels on Indonesian pages)."""
 
 
 class LanguagesFile(BaseModel):

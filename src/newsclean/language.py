@@ -85,6 +85,13 @@ def guess_language(text: str, lowered: str | None = None) -> str | None:
     return best[1]
 
 
+@cache
+def everywhere_languages() -> frozenset[str]:
+    """The languages whose phrase files apply to every document (``everywhere = true``)."""
+    languages = load_bundled(LanguagesFile, "languages.toml").languages
+    return frozenset(code for code, entry in languages.items() if entry.everywhere)
+
+
 def default_timezone(language: str | None) -> dt.tzinfo | None:
     """The zone to assume for an outlet writing in ``language`` when the page names none."""
     for profile in profiles():

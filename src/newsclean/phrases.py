@@ -37,6 +37,7 @@ from typing import Any
 import regex
 
 from newsclean.datafiles import PHRASE_KINDS, PhraseFile, bundled, load_bundled, load_toml, read_toml, validate
+from newsclean.language import everywhere_languages
 from newsclean.segment import contains_any
 
 FAMILIES: dict[str, frozenset[str]] = PHRASE_KINDS
@@ -111,14 +112,42 @@ def read_phrase_data(path: str | Path) -> dict[str, Any]:
 
 
 @cache
-def builtin_phrases() -> Phrasebook:
-    """Every bundled language file, merged (loaded once). Outlet files (``data/sites``) are
-    :mod:`newsclean.outlets`' and apply to their outlet only."""
-    book = Phrasebook()
+def _language_files() -> tuple[tuple[str | None, Phrasebook], ...]:
+    """Each bundled language file's language and phrases, in file-name order (loaded once)."""
+    out: list[tuple[str | None, Phrasebook]] = []
     for item in sorted(bundled("lang").iterdir(), key=lambda t: t.name):
         if item.name.endswith(".toml"):
             file = load_bundled(PhraseFile, "lang", item.name)
-            book = book.merged(phrasebook_of(file, f"newsclean/data/lang/{item.name}"))
+            out.append((file.language, phrasebook_of(file, f"newsclean/data/lang/{item.name}")))
+    return tuple(out)
+
+
+@cache
+def builtin_phrases() -> Phrasebook:
+    """The bundled language files that apply to every document (``everywhere`` in
+    ``languages.toml``, and a file naming no language), merged. The others apply to documents
+    of their language (:func:`language_phrases`); outlet files (``data/sites``) are
+    :mod:`newsclean.outlets`' and apply to their outlet only."""
+    everywhere = everywhere_languages()
+    book = Phrasebook()
+    for language, phrases in _language_files():
+        if language is None or language in everywhere:
+            book = book.merged(phrases)
+    return book
+
+
+@cache
+def language_phrases(language: str | None) -> Phrasebook | None:
+    """The bundled phrases of ``language`` when they apply to its documents only (``de``,
+    ``fr``, ...), else None (no file, or one :func:`builtin_phrases` holds already)."""
+    if language is None or language in everywhere_languages():
+        return None
+    books = [phrases for code, phrases in _language_files() if code == language]
+    if not books:
+        return None
+    book = books[0]
+    for more in books[1:]:
+        book = book.merged(more)
     return book
 
 

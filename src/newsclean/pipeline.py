@@ -25,6 +25,7 @@ from newsclean.phrases import (
     LiteralScanner,
     Phrasebook,
     builtin_phrases,
+    language_phrases,
     literal_mask,
     parse_phrases,
     phrasebook_literals,
@@ -149,7 +150,7 @@ class Cleaner:
         self._generic = generic
         self._disabled = frozenset(disabled)
         self._extra_rules = tuple(extra_rules)
-        self._rulesets: dict[str | None, _RuleSet] = {}
+        self._rulesets: dict[tuple[str | None, tuple[str, ...]], _RuleSet] = {}
         self._lock = threading.Lock()
         # a switched-off built-in rule still reads the text, as a shadow: what it would remove
         # stays in the body, but no later rule sees it, so switching one rule off never hands
@@ -172,15 +173,25 @@ class Cleaner:
         """The outlets this cleaner knows (bundled, and the user's outlet files)."""
         return self._index
 
-    def _ruleset(self, outlet: Outlet | None) -> _RuleSet:
-        """The rules for documents of ``outlet`` (None: of no known outlet), built once each."""
-        key = outlet.id if outlet is not None and outlet.book.entries and not outlet.table.travels else None
+    def _ruleset(self, outlet: Outlet | None, *languages: str | None) -> _RuleSet:
+        """The rules for documents of ``outlet`` (None: of no known outlet) in ``languages``
+        (the text's, the page's declared one: each one's own phrase file joins them), built
+        once each."""
+        own = outlet.id if outlet is not None and outlet.book.entries and not outlet.table.travels else None
+        spoken = tuple(sorted({code for code in languages if code is not None and language_phrases(code) is not None}))
+        key = (own, spoken)
         found = self._rulesets.get(key)
         if found is not None:
             return found
         with self._lock:
             if key not in self._rulesets:
-                book = self._generic if key is None or outlet is None else self._generic.merged(outlet.book)
+                book = self._generic
+                for code in spoken:
+                    more = language_phrases(code)
+                    if more is not None:
+                        book = book.merged(more)
+                if own is not None and outlet is not None:
+                    book = book.merged(outlet.book)
                 self._rulesets[key] = _build_ruleset(book, self._disabled, self._extra_rules)
             return self._rulesets[key]
 
@@ -239,11 +250,12 @@ class Cleaner:
             return Article(url=url, site=site, empty_reason="empty_input", truncated=truncated,
                            truncated_at=truncated_at, removals=dom_removals,
                            provenance={"site": Provenance(site_from)} if site and site_from else {})
-        ruleset = self._ruleset(outlet)
         lowered = sliceable_lower(text)  # lower-cased once: the language guess, scan and pieces slice it
         language = guess_language(text, lowered)
-        if language is None and page is not None and page.meta.language:
-            language = page.meta.language[:2].lower()
+        declared = page.meta.language[:2].lower() if page is not None and page.meta.language else None
+        if language is None:
+            language = declared
+        ruleset = self._ruleset(outlet, language, declared)
         doc = Document(text, split_lines(text), lowered=lowered)
         scanner = ruleset.scanner
         doc.found_literals, doc.line_masks = scanner.scan_lines(text, [start for start, _ in doc.lines], lowered)

@@ -123,7 +123,11 @@ WEAK_NOISE_TOKENS = frozenset(
 )  # fmt: skip
 # Whole class names that are noise even though their tokens are not.
 # (generic: a "related" box; and the names an outlet's file gives, ``[html] noise_classes``)
-NOISE_CLASSES = frozenset({"box_terkait", "nav", "box-news-terkait", *outlet_markup("noise_classes")})
+# (a photo's credit box by its whole name: a lone "credit" token also marks a byline block)
+NOISE_CLASSES = frozenset({
+    "box_terkait", "nav", "box-news-terkait", "image-credit", "photo-credit", "img-credit", "foto-credit",
+    "credit-image", "caption-credit", "media-credit", *outlet_markup("noise_classes"),
+})
 
 # --- negative evidence (see ``evidence.py``) ---------------------------------------------
 # Regions that are not the story, however much text they hold: a comment thread, a footer, a
