@@ -9,18 +9,18 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterable, Set
-from typing import Any
 
 from newsclean.document import Decision, Document, Meta
+from newsclean.model import Kind, Removals
 from newsclean.rules.protocol import Rule
 
 
 def run_rules(
     doc: Document, rules: Iterable[Rule], shadows: Set[str] = frozenset()
-) -> tuple[list[dict[str, Any]], list[tuple[str, Meta]]]:
-    """Apply ``rules`` in order; the trace entries of what they removed, in text order (plain
-    dicts: the Article validates them all in one call, faster than a model each), and the
-    metadata their decisions found, in the order found.
+) -> tuple[Removals, list[tuple[str, Meta]]]:
+    """Apply ``rules`` in order; the trace of what they removed, in text order (as offsets
+    into the document's text: see :class:`~newsclean.model.Removals`), and the metadata their
+    decisions found, in the order found.
 
     The rules named in ``shadows`` (switched off by the user) still run, and what they remove
     is hidden from the rules after them, but it is given back to the body at the end: the
@@ -43,21 +43,25 @@ def run_rules(
     if shadowed:
         doc.reset_removed([(d.start, d.end) for d in applied])
     applied.sort(key=_decision_start)
-    source = doc.source
     line_starts = [start for start, _ in doc.lines]
-    removals: list[dict[str, Any]] = [
-        {
-            "text": source[d.start : d.end],
-            "rule": d.rule,
-            "reason": d.reason,
-            "kind": d.kind.value,  # (a plain str: a dict of plain values is not tracked by the GC)
-            "start": d.start,
-            "end": d.end,
-            "line": max(bisect_right(line_starts, d.start) - 1, 0),
-        }
-        for d in applied
-    ]
-    return removals, metas
+    codes: dict[tuple[str, str, Kind], int] = {}
+    starts: list[int] = []
+    ends: list[int] = []
+    lines: list[int] = []
+    labels: list[int] = []
+    line = 0
+    for d in applied:  # in text order: a line's search starts at the line before
+        start = d.start
+        line = max(bisect_right(line_starts, start, line) - 1, 0)
+        starts.append(start)
+        ends.append(d.end)
+        lines.append(line)
+        label = (d.rule, d.reason, d.kind)
+        code = codes.get(label)
+        if code is None:
+            code = codes[label] = len(codes)
+        labels.append(code)
+    return Removals.from_offsets(doc.source, starts, ends, lines, labels, list(codes)), metas
 
 
 def _decision_start(d: Decision) -> int:
