@@ -106,10 +106,10 @@ class Removals(Sequence[Removal]):
         on line ``lines[i]``, with the rule, reason and kind ``labels[codes[i]]``."""
         out = cls()
         out._source = source
-        out._starts.extend(starts)
-        out._ends.extend(ends)
-        out._lines.extend(lines)
-        out._codes.extend(codes)
+        out._starts = _owned(starts, "q")
+        out._ends = _owned(ends, "q")
+        out._lines = _owned(lines, "q")
+        out._codes = _owned(codes, "l")
         for rule, reason, kind in labels:
             if not isinstance(rule, str) or not isinstance(reason, str) or not isinstance(kind, Kind):
                 raise TypeError(f"a removal's rule and reason are strings, its kind a Kind: {(rule, reason, kind)!r}")
@@ -280,6 +280,12 @@ class _AsRemovals:
     ) -> JsonSchemaValue:
         """The list of :class:`Removal` it reads and writes, in either mode."""
         return handler(schema["schema"])  # the wrapped list's schema
+
+
+def _owned(values: Iterable[int], typecode: str) -> array[int]:
+    """``values`` as an array of ``typecode``: an array of that type is taken as it is (the
+    caller hands it over), anything else copied into one."""
+    return values if isinstance(values, array) and values.typecode == typecode else array(typecode, values)
 
 
 def _serialize_removals(value: Any, info: SerializationInfo) -> Any:

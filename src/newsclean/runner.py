@@ -33,12 +33,16 @@ def run_rules(
     metas: list[tuple[str, Meta]] = []
     shadowed = False
     ordered = True
+    # each rule's decisions, read to the end before any is applied (the rule sees the document
+    # as it was), kept as numbers: a rule's million decisions are no million objects (the
+    # arrays are emptied for each rule, not made again: a rule usually decides nothing)
+    wanted_starts, wanted_ends, wanted_codes = array("q"), array("q"), array("l")
+    found: dict[int, tuple[str, Meta]] = {}
     for rule in rules:
         shadow = rule.name in shadows
-        # the rule's decisions, read to the end before any is applied (the rule sees the
-        # document as it was), kept as numbers: a rule's million decisions are no million objects
-        wanted_starts, wanted_ends, wanted_codes = array("q"), array("q"), array("l")
-        found: dict[int, tuple[str, Meta]] = {}
+        if wanted_starts:
+            del wanted_starts[:], wanted_ends[:], wanted_codes[:]
+            found.clear()
         for d in rule.decide(doc):
             if d.meta is not None:
                 found[len(wanted_starts)] = (d.rule, d.meta)
