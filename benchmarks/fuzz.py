@@ -82,6 +82,11 @@ that sharing (in a 1,000,000-input run, 2.7-19 KB inputs measured 1.08 s/MB duri
 and 0.59-0.60 alone). Both figures are printed, and the worst time per MB with those 30
 counted at their figure alone (the highest of the other inputs, as measured in the run,
 included).
+
+Memory: every input of at least ``MEMORY_CHARS`` characters is cleaned once more under
+``tracemalloc``; a peak over ``MEMORY_FACTOR`` times the input plus ``MEMORY_SLACK_MB`` is a
+failure (``memory: ...``), and the summary gives the highest share of that bound, the highest
+peak per input character, and the largest growth of a worker's peak RSS over the run.
 """
 
 from __future__ import annotations
@@ -98,11 +103,13 @@ import multiprocessing
 import queue
 import random
 import re
+import resource
 import signal
 import sys
 import time
 import tomllib
 import traceback
+import tracemalloc
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -140,6 +147,12 @@ FLUSH_SECONDS = 1.0
 """A worker hands its statistics to the parent this often."""
 PROGRESS_SECONDS = 30.0
 """A progress line this often."""
+MEMORY_CHARS = 20_000
+"""Inputs at least this long are cleaned once more under ``tracemalloc``: their peak memory is
+checked against ``MEMORY_FACTOR`` times the input plus ``MEMORY_SLACK_MB`` (shorter ones are
+all slack; measuring every input would double the run)."""
+MEMORY_FACTOR = 10
+MEMORY_SLACK_MB = 100.0
 
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -242,6 +255,16 @@ class Report:
     restarts: int = 0
     seconds: float = 0.0
     generate_seconds: float = 0.0
+    rss_growth_mb: float = 0.0
+    """The largest growth of a worker's peak RSS (``ru_maxrss``) from after its warm-up: what
+    the run's inputs cost at most, all together (C allocations such as libxml2's included)."""
+    memory_inputs: int = 0
+    """Inputs of at least ``MEMORY_CHARS`` cleaned again under tracemalloc."""
+    memory_worst: float = 0.0
+    """The highest ``peak / (MEMORY_FACTOR x input + MEMORY_SLACK_MB)`` of those (over 1: over the bound)."""
+    memory_worst_input: str = ""
+    memory_per_char: float = 0.0
+    """The highest peak bytes per input character of those."""
 
     def fail(self, line: str, family: str) -> None:
         self.failure_count += 1
@@ -289,6 +312,11 @@ class Report:
         self.unsaved += other.unsaved
         self.restarts += other.restarts
         self.generate_seconds += other.generate_seconds
+        self.rss_growth_mb = max(self.rss_growth_mb, other.rss_growth_mb)
+        self.memory_inputs += other.memory_inputs
+        if other.memory_worst > self.memory_worst:
+            self.memory_worst, self.memory_worst_input = other.memory_worst, other.memory_worst_input
+        self.memory_per_char = max(self.memory_per_char, other.memory_per_char)
 
     def summary(self) -> str:
         rates = sorted(self.seconds_per_mb)
@@ -361,6 +389,14 @@ class Report:
                     f"worst time per MB, the {len(self.top_rates)} highest counted at their figure alone: "
                     f"{retimed[0]:.2f} s/MB (the highest of the others, during the run: {retimed[1]:.2f})"
                 )
+        if self.rss_growth_mb:
+            lines.append(f"peak memory: a worker's peak RSS grew by at most {self.rss_growth_mb:.1f} MB over the run")
+        if self.memory_inputs:
+            lines.append(
+                f"peak memory (tracemalloc) of the {self.memory_inputs:,} inputs >= {MEMORY_CHARS:,} chars: at most "
+                f"{self.memory_worst:.1%} of the bound ({MEMORY_FACTOR}x input + {MEMORY_SLACK_MB:.0f} MB), "
+                f"at most {self.memory_per_char:.0f} bytes per input character; worst: {self.memory_worst_input}"
+            )
         if self.signatures:
             lines.append("failures by kind:")
             for sig, n in self.signatures.most_common():
@@ -469,6 +505,10 @@ def check(raw: object, report: Report, seconds_per_mb: float, family: str = "hyp
         report.note_rate(rate, family, raw)
     if elapsed > _textgen.time_budget(size, seconds_per_mb):
         return f"slow: {elapsed:.2f} s on {size:,} characters"
+    if size >= MEMORY_CHARS:
+        problem = _check_memory(raw, size, report, family)
+        if problem is not None:
+            return problem
     try:
         article.model_dump_json()
     except Exception as exc:
@@ -480,6 +520,29 @@ def check(raw: object, report: Report, seconds_per_mb: float, family: str = "hyp
         if problems:
             return "invariant: " + "; ".join(problems)
     return None
+
+
+def _check_memory(raw: object, size: int, report: Report, family: str) -> str | None:
+    """Clean ``raw`` once more under tracemalloc: over the bound, a description."""
+    tracemalloc.start()
+    try:
+        newsclean.clean(raw)  # type: ignore[arg-type]  # (the article is still held at the peak)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    bound = MEMORY_FACTOR * size + MEMORY_SLACK_MB * 1e6
+    report.memory_inputs += 1
+    report.memory_per_char = max(report.memory_per_char, peak / size)
+    if peak / bound > report.memory_worst:
+        report.memory_worst = peak / bound
+        report.memory_worst_input = f"{peak / 1e6:.1f} MB [{family}] {short(raw)}"
+    if peak > bound:
+        return f"memory: peak {peak / 1e6:.1f} MB on {size:,} characters (bound {bound / 1e6:.0f} MB)"
+    return None
+
+
+def _rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def save(raw: object, problem: str, folder: Path) -> Path:
@@ -1183,6 +1246,7 @@ def _fuzz_random(
     being cleaned and since when (0 between inputs)."""
     newsclean.clean("warm up: load the phrase data and patterns")
     generator = Generator(seed)
+    rss_base = _rss_mb()
     for _ in range(start):  # a replacement worker carries on after the input that killed the last one
         generator.draw()
     delta = Report()
@@ -1210,6 +1274,7 @@ def _fuzz_random(
                 saver.record(raw, problem, family, delta)
             now = time.monotonic()
             if now - last >= FLUSH_SECONDS:
+                delta.rss_growth_mb = _rss_mb() - rss_base
                 flush(delta)
                 # the next statistics start from this worker's extremes: check() times a call again
                 # when it would be one of them
@@ -1217,6 +1282,7 @@ def _fuzz_random(
                     slowest=delta.slowest, slowest_input=delta.slowest_input, top_rates=list(delta.top_rates)
                 )
                 last = now
+    delta.rss_growth_mb = _rss_mb() - rss_base
     flush(delta)
 
 

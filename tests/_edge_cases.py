@@ -132,6 +132,9 @@ CASES: list[Case] = [
          lambda n: newsclean.clean(S1 + "\n" + "\n".join(f"({chr(97 + i % 26)}{chr(97 + i // 26 % 26)}c)"
                                                          for i in range(20_000 * n))),
          lambda a: a.paragraphs == [S1], size=50),
+    Case("many_digit_lines", "60,000 (issue: 3,000,000) lines of one digit",
+         lambda n: newsclean.clean(S1 + "\n" + "\n".join(str(i % 10) for i in range(60_000 * n))),
+         lambda a: a.paragraphs == [S1], size=50),
     Case("truncated_replay", "replay of an input cut at max_chars", _truncated,
          lambda out: out[0].truncated and out[0].truncated_at is not None and out[1] == out[0].paragraphs),
     Case("cleaner_pickles", "pickle a Cleaner", _pickled, lambda same: same is True),

@@ -52,7 +52,7 @@ def explain(
     site: str | None = None,
 ) -> list[Removal]:
     """What :func:`clean` removes from ``raw``: each piece of text, the rule, and the reason."""
-    return clean(raw, url=url, site=site).removals
+    return list(clean(raw, url=url, site=site).removals)
 
 
 __all__ = [

@@ -138,8 +138,8 @@ class Document:
     source (no character lower-cases to two, and no capital sigma, whose lower case depends on
     its neighbours): pieces then slice their lower case from it (see :func:`sliceable_lower`)."""
     _pieces: list[Piece] | None = None
-    _cut: list[tuple[int, int]] = field(default_factory=list)
-    """Spans removed since ``_pieces`` was built (they are patched in when next read)."""
+    _cut: bool = False
+    """Whether text was removed since ``_pieces`` was built (it is patched in when next read)."""
 
     def narrow(self, matcher: Matcher | None) -> Matcher | None:
         """``matcher`` cut down to the phrases that can match somewhere in this document."""
@@ -156,26 +156,24 @@ class Document:
             self._pieces = list(_alive_pieces(self.source, self.lines, self.removed, self.line_masks, self.lowered))
         elif self._cut:
             self._pieces = self._patched(self._pieces)
-        self._cut = []
+        self._cut = False
         return self._pieces
 
     def _patched(self, pieces: list[Piece]) -> list[Piece]:
         """``pieces`` after the removals made since they were built: only the pieces those
-        removals touch are split again (the others, with their cached text, are kept)."""
-        cut = sorted(self._cut)
+        removals touch are split again (the others, with their cached text, are kept). A
+        piece was alive when built, so a removed span that overlaps it is a new removal: the
+        spans tell which pieces to split, with no list of the removals made since."""
         source, spans = self.source, self.removed
         out: list[Piece] = []
-        k, ncut = 0, len(cut)
         j, nspans = 0, len(spans)
-        for piece in pieces:  # pieces, cuts and removed spans are all in order: one walk
+        for piece in pieces:  # pieces and removed spans are both in order: one walk
             start, end = piece.start, piece.end
-            while k < ncut and cut[k][1] <= start:
-                k += 1
-            if k == ncut or cut[k][0] >= end:
+            if j < nspans and spans[j][1] <= start:
+                j = bisect_right(spans, start, j, key=_END)  # the first span ending past the start
+            if j == nspans or spans[j][0] >= end:
                 out.append(piece)
                 continue
-            while spans[j][1] <= start:  # a cut touches the piece, so a span does too
-                j += 1
             pos, i = start, j
             while i < nspans and spans[i][0] < end:
                 rs, re_ = spans[i]
@@ -193,7 +191,7 @@ class Document:
             return
         spans = self.removed
         if self._pieces is not None:
-            self._cut.append((start, end))
+            self._cut = True
         if not spans or spans[-1][1] < start:
             spans.append((start, end))  # past everything removed so far: the common case
             return
@@ -212,7 +210,7 @@ class Document:
         """Make exactly ``spans`` the removed text (what is not in them is alive again)."""
         self.removed = []
         self._pieces = None
-        self._cut = []
+        self._cut = False
         for start, end in sorted(spans):
             self.remove(start, end)
 

@@ -19,7 +19,7 @@ from newsclean.language import default_timezone, guess_language
 from newsclean.metadata.dates import parse_datetime, zone_hint
 from newsclean.metadata.margins import read_margins
 from newsclean.metadata.urls import date_from_url
-from newsclean.model import Article, Kind, Provenance, Removal
+from newsclean.model import Article, Kind, Provenance, Removal, Removals
 from newsclean.outlets import HtmlHints, Outlet, OutletIndex, builtin_outlets, outlet_from_mapping, resolve_site
 from newsclean.phrases import (
     LiteralScanner,
@@ -275,7 +275,7 @@ class Cleaner:
             dom_removals.extend(caption_removals)
         return build_article(
             doc,
-            [*dom_removals, *removals],
+            removals.prepended(dom_removals),
             meta,
             url=url,
             site=site,
@@ -369,7 +369,7 @@ class Cleaner:
         kept = [piece.clean for piece in doc.pieces if piece.clean]
         return kept, removed
 
-    def _run(self, doc: Document, rules: Sequence[Rule]) -> tuple[list[dict[str, Any]], list[tuple[str, Meta]]]:
+    def _run(self, doc: Document, rules: Sequence[Rule]) -> tuple[Removals, list[tuple[str, Meta]]]:
         return run_rules(doc, rules, self._shadows)
 
 
@@ -515,7 +515,7 @@ def given_timestamp(published: dt.datetime | dt.date | str) -> dt.datetime | dt.
 
 def build_article(
     doc: Document,
-    removals: Sequence[Removal | dict[str, Any]],
+    removals: Removals,
     metas: list[tuple[str, Meta]],
     *,
     url: str | None,
@@ -568,7 +568,7 @@ def build_article(
         url=url,
         site=site,
         language=language,
-        removals=removals,  # trace entries as models or plain dicts: validated here in one call
+        removals=removals,
         provenance=provenance,
         empty_reason=None if paragraphs else "all_boilerplate",
         truncated=truncated,
@@ -577,13 +577,9 @@ def build_article(
     return Article.model_validate(fields)
 
 
-def _caption_texts(removals: Iterable[Removal | dict[str, Any]]) -> Iterator[str]:
-    for r in removals:
-        if isinstance(r, dict):
-            if r["kind"] == Kind.CAPTION:
-                yield normalize_space(r["text"])
-        elif r.kind is Kind.CAPTION:
-            yield normalize_space(r.text)
+def _caption_texts(removals: Removals) -> Iterator[str]:
+    for text in removals.texts_of_kind(Kind.CAPTION):
+        yield normalize_space(text)
 
 
 def replay(source: str, removals: Iterable[Removal] | Article, *, truncated_at: int | None = None) -> list[str]:
@@ -599,6 +595,7 @@ def replay(source: str, removals: Iterable[Removal] | Article, *, truncated_at: 
         source = source[:truncated_at]
     text = readable(source)
     doc = Document(text, split_lines(text))
-    for r in removals:
-        doc.remove(r.start, r.end)
+    spans = removals.spans() if isinstance(removals, Removals) else ((r.start, r.end) for r in removals)
+    for start, end in spans:
+        doc.remove(start, end)
     return paragraphs_of(doc.source, doc.lines, doc.removed)
