@@ -114,6 +114,9 @@ def test_an_indonesian_prompt_line_goes(line: str) -> None:
         "Tap to unmute",
         "Twitter Ads info and privacy",
         "@janedoe ♬ original sound - janedoe",
+        "[Related: How our seasonal snowfall compares with previous winters]",
+        "[ARTIKEL BERKAITAN: Jalan ke bukit sesak lagi pada hujung minggu]",
+        "VIEW GALLERY - 2 IMAGES",
     ],
 )
 def test_an_english_prompt_line_goes(line: str) -> None:
@@ -161,6 +164,9 @@ def test_a_teaser_glued_after_the_last_sentence_is_cut_and_the_sentence_stays(se
         (EN_STORY, "Residents who want to leave a comment on the plan can do so at city hall until Friday.", EN_MORE),
         (EN_STORY, "You have reached the limit of what the budget can pay, the mayor told the council.", EN_MORE),
         (EN_STORY, "A post shared by the ministry drew thousands of angry comments, officials said.", EN_MORE),
+        (EN_STORY, '[The senator said: "We will vote on Friday," according to the transcript.]', EN_MORE),
+        (EN_STORY, "Send tips to the desk at tips@example.com if you saw the crash on Monday.", EN_MORE),
+        (EN_STORY, "View the gallery of winners at the county fair this weekend, officials said.", EN_MORE),
         (STORY, "Unggahan itu dibagikan oleh ribuan warga dalam waktu satu jam, kata polisi.", MORE),
         # a how-to's steps to a government or campus site are the story
         (STORY, "Cek status penerima bansos terbaru di laman cekbansos.kemensos.go.id dengan memasukkan NIK.", MORE),
