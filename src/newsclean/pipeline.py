@@ -17,7 +17,7 @@ from newsclean.html import HtmlPage, looks_like_html, parse_html
 from newsclean.html.decode import wide_encoding
 from newsclean.language import default_timezone, guess_language
 from newsclean.metadata.dates import parse_datetime, zone_hint
-from newsclean.metadata.margins import read_margins
+from newsclean.metadata.margins import Margins, merged
 from newsclean.metadata.urls import date_from_url
 from newsclean.model import Article, Kind, Provenance, Removal, Removals
 from newsclean.outlets import HtmlHints, Outlet, OutletIndex, builtin_outlets, outlet_from_mapping, resolve_site
@@ -32,6 +32,7 @@ from newsclean.phrases import (
     read_phrase_data,
 )
 from newsclean.rules import RULE_NAMES, Rule, default_rules
+from newsclean.rules.margins import MarginCredits
 from newsclean.runner import run_rules
 from newsclean.segment import normalize_space, split_lines
 
@@ -268,7 +269,8 @@ class Cleaner:
         if page is not None and page.headline:
             doc.meta["headline"] = page.headline
         doc.meta["from_html"] = page is not None  # rules told they read the DOM rendering (header, duplicates)
-        removals, meta = self._run(doc, ruleset.rules)
+        capitals_signature = outlet is not None and outlet.layout.capitals_signature
+        removals, meta = self._run(doc, ruleset.rules, capitals_signature)
         page_captions: list[str] = []
         if page is not None:
             page_captions, caption_removals = self.page_captions(page)
@@ -287,7 +289,6 @@ class Cleaner:
             found=page_meta(page, tz) if page is not None else None,
             extra_captions=page_captions,
             headline=page.headline if page is not None else None,
-            capitals_signature=outlet is not None and outlet.layout.capitals_signature,
         )
 
     def _clean_html(
@@ -369,8 +370,11 @@ class Cleaner:
         kept = [piece.clean for piece in doc.pieces if piece.clean]
         return kept, removed
 
-    def _run(self, doc: Document, rules: Sequence[Rule]) -> tuple[Removals, list[tuple[str, Meta]]]:
-        return run_rules(doc, rules, self._shadows)
+    def _run(
+        self, doc: Document, rules: Sequence[Rule], capitals_signature: bool = False
+    ) -> tuple[Removals, list[tuple[str, Meta]]]:
+        """Run ``rules``, then the margins' reader (see :mod:`newsclean.rules.margins`)."""
+        return run_rules(doc, rules, self._shadows, (_MARGIN_READERS[capitals_signature],))
 
 
 PhraseSources = str | Path | Mapping[str, Any] | Iterable[str | Path | Mapping[str, Any]]
@@ -470,21 +474,16 @@ def page_meta(page: HtmlPage, tz: dt.tzinfo | None) -> Meta:
     )
 
 
-def margin_meta(doc: Document, capitals_signature: bool = False) -> Meta:
-    """Labelled credits and the date line around the kept story that other rules removed
-    (page furniture hid them): see :func:`newsclean.metadata.margins.read_margins`."""
-    alive = doc.pieces
-    if not alive:
-        return Meta()
-    tz = doc.meta.get("default_tz")
-    found = read_margins(
-        doc.source,
-        first=alive[0].start,
-        last=alive[-1].end,
-        default_tz=tz if isinstance(tz, dt.tzinfo) else None,
-        capitals_signature=capitals_signature,
-    )
+def margin_meta(metas: Iterable[Meta]) -> Meta:
+    """What the margins' reader found, as one :class:`Meta`: its lines' names, each once and in
+    order, and the first timestamp and update time (see
+    :func:`newsclean.metadata.margins.merged`)."""
+    found = merged(Margins(m.authors, m.editors, m.timestamp, m.updated) for m in metas)
     return Meta(authors=found.authors, editors=found.editors, timestamp=found.timestamp, updated=found.updated)
+
+
+_MARGIN_READERS = {flag: MarginCredits(capitals_signature=flag) for flag in (False, True)}
+"""The margins' reader, for outlets that sign with the reporter's name in capitals and others."""
 
 
 def as_text(raw: object) -> str:
@@ -528,15 +527,14 @@ def build_article(
     found: Meta | None = None,
     extra_captions: Sequence[str] = (),
     headline: str | None = None,
-    capitals_signature: bool = False,
 ) -> Article:
-    """Assemble the article from the alive text, the trace and the metadata found
-    (``capitals_signature``: see :func:`~newsclean.metadata.margins.read_margins`)."""
+    """Assemble the article from the alive text, the trace and the metadata found."""
     fields: dict[str, Any] = {}
     provenance: dict[str, Provenance] = {}
-    # the visible header wins, then credit lines, then page metadata (HTML)
-    ordered = [m for r, m in metas if r == "header"] + [m for r, m in metas if r != "header"]
-    ordered.append(margin_meta(doc, capitals_signature))
+    # the visible header wins, then credit lines, then the margins, then page metadata (HTML)
+    margins = MarginCredits.name
+    ordered = [m for r, m in metas if r == "header"] + [m for r, m in metas if r not in ("header", margins)]
+    ordered.append(margin_meta(m for r, m in metas if r == margins))
     if found is not None:
         ordered.append(found)
     for meta in ordered:

@@ -17,7 +17,7 @@ from newsclean.rules.protocol import Rule
 
 
 def run_rules(
-    doc: Document, rules: Iterable[Rule], shadows: Set[str] = frozenset()
+    doc: Document, rules: Iterable[Rule], shadows: Set[str] = frozenset(), readers: Iterable[Rule] = ()
 ) -> tuple[Removals, list[tuple[str, Meta]]]:
     """Apply ``rules`` in order; the trace of what they removed, in text order (as offsets
     into the document's text: see :class:`~newsclean.model.Removals`), and the metadata their
@@ -25,7 +25,12 @@ def run_rules(
 
     The rules named in ``shadows`` (switched off by the user) still run, and what they remove
     is hidden from the rules after them, but it is given back to the body at the end: the
-    other rules decide exactly as they would with it on, and it is in no trace entry."""
+    other rules decide exactly as they would with it on, and it is in no trace entry.
+
+    ``readers`` run last, on the document as the rules left it (shadows given back): they
+    read text already removed (the margins around the kept story), so a decision of theirs
+    is taken only over text removed already, removes nothing, and is in the trace (after the
+    entry that removed its text) with the metadata it found."""
     # what is applied is kept as three numbers each (offsets and a label's index), not as the
     # decisions: a document of a million removals holds no million objects
     starts, ends, codes = array("q"), array("q"), array("l")
@@ -71,6 +76,22 @@ def run_rules(
                 metas.append(meta)
     if shadowed:
         doc.reset_removed(list(zip(starts, ends, strict=True)))
+    for reader in readers:
+        for d in reader.decide(doc):
+            start, end = d.start, d.end
+            if end <= start or not doc.covers(start, end):
+                continue  # a reader removes nothing: it reads what is removed already
+            if starts and start < starts[-1]:
+                ordered = False
+            label = (d.rule, d.reason, d.kind)
+            code = labels.get(label)
+            if code is None:
+                code = labels[label] = len(labels)
+            starts.append(start)
+            ends.append(end)
+            codes.append(code)
+            if d.meta is not None:
+                metas.append((d.rule, d.meta))
     if not ordered:  # in text order; removals at the same offset in the order applied (a stable sort)
         order = sorted(range(len(starts)), key=starts.__getitem__)
         starts = array("q", [starts[i] for i in order])

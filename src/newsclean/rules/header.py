@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 
 import regex
 
@@ -110,6 +111,70 @@ def _dateline_anchor(pieces: list[Piece], from_html: bool = False) -> int | None
     return None
 
 
+@dataclass(frozen=True, slots=True)
+class _Zone:
+    """The header zone of a document: the pieces above the story, and what sits around them."""
+
+    pieces: list[Piece]
+    """The header's pieces, from the top of the document."""
+    anchor: int | None
+    """Index of the piece whose dateline opens the story (the zone ends right above it), or None."""
+    body_follows: bool
+    """Whether story text follows the zone (a body piece or the dateline that opens the story)."""
+    decks: list[Piece]
+    """Standfirst sentences between the headline and the date or byline lines under them."""
+    following: Piece | None
+    """The first piece below the zone."""
+
+    def at(self, i: int) -> Piece | None:
+        """The zone's piece ``i``; the piece below the zone just past its end; else None."""
+        if i < len(self.pieces):
+            return self.pieces[i]
+        return self.following if i == len(self.pieces) else None
+
+
+def find_zone(pieces: list[Piece], from_html: bool, tz: dt.tzinfo | None) -> _Zone | None:
+    """The header zone: everything above the dateline that opens the story; without one, the
+    pieces up to the first body piece (at most :data:`MAX_HEADER`) and then any standfirst
+    (deck) with the date or byline lines below it. None when the document opens with its story."""
+    anchor = _dateline_anchor(pieces, from_html)
+    decks: list[Piece] = []
+    if anchor is not None:
+        zone, body_follows = pieces[:anchor], True
+    else:
+        zone, body_follows = [], False
+        for piece in pieces[:MAX_HEADER]:
+            if is_body(piece):
+                body_follows = True
+                break
+            zone.append(piece)
+        if zone:
+            end = _meta_below(pieces, len(zone), tz)
+            decks = [p for p in pieces[len(zone) : end] if not _is_meta(p, tz)]
+            zone = pieces[:end]
+    if not zone:
+        return None
+    following = pieces[len(zone)] if len(zone) < len(pieces) else None
+    return _Zone(zone, anchor, body_follows, decks, following)
+
+
+@dataclass(slots=True)
+class _Walk:
+    """What the walk over the header zone gathers, piece by piece."""
+
+    decisions: list[Decision] = field(default_factory=list)
+    title: Piece | None = None
+    """The first title-shaped line: the headline, once :meth:`Header._confirm_title` confirms it."""
+    title_rest: Piece | None = None
+    """The headline's wrapped end on the line below it."""
+    found_byline: bool = False
+    """Whether a byline or date line was read (a headline with one is confirmed)."""
+    pending_label: str | None = None
+    """A byline label (``Penulis``) whose name is read from the next line."""
+    leftovers: list[Piece] = field(default_factory=list)
+    """Pieces above the story's dateline that are no header line: captions or header material."""
+
+
 class Header:
     name = "header"
 
@@ -120,145 +185,180 @@ class Header:
     def decide(self, doc: Document) -> Iterator[Decision]:
         tz = doc.meta.get("default_tz", self.default_tz)
         assert tz is None or isinstance(tz, dt.tzinfo)
-        pieces = doc.pieces
-        anchor = _dateline_anchor(pieces, bool(doc.meta.get("from_html")))
-        zone: list[Piece] = []
-        body_follows = False
-        if anchor is not None:
-            # everything above the dateline that opens the story is header material
-            zone = pieces[:anchor]
-            body_follows = True
-        else:
-            for piece in pieces[:MAX_HEADER]:
-                if is_body(piece):
-                    body_follows = True
-                    break
-                zone.append(piece)
-        decks: list[Piece] = []
-        if zone and anchor is None:
-            end = _meta_below(pieces, len(zone), tz)
-            decks = [p for p in pieces[len(zone) : end] if not _is_meta(p, tz)]
-            zone = pieces[:end]
-        if not zone:
+        zone = find_zone(doc.pieces, bool(doc.meta.get("from_html")), tz)
+        if zone is None:
             return
-        headline_at = _headline_above_byline(zone, self._title_shaped)
-        found_byline = False
-        title: Piece | None = None
-        title_rest: Piece | None = None
-        pending_label: str | None = None
-        decisions: list[Decision] = []
-        leftovers: list[Piece] = []
-        following = pieces[len(zone)] if len(zone) < len(pieces) else None
-        for i, piece in enumerate(zone):
-            text = piece.clean
+        walk = _Walk()
+        self._read_zone(zone, walk, tz)
+        self._bare_name(zone, walk)
+        if walk.title is not None and not walk.found_byline and walk.title_rest is None:
+            # a byline right under the headline that an earlier rule removed (``By X``)
+            walk.found_byline = _byline_removed_after(doc, walk.title, tz)
+        if zone.anchor is not None:
+            self._place_above_dateline(zone, doc.pieces[zone.anchor], walk)
+        self._confirm_title(doc, zone, walk)
+        self._drop_leftovers(doc, walk)
+        yield from walk.decisions
+
+    def _read_zone(self, zone: _Zone, walk: _Walk, tz: dt.tzinfo | None) -> None:
+        """Walk the zone's pieces top down: each is page furniture above the article block's
+        headline, a byline (or its label), a date line, the title or its continuation, or is
+        left over."""
+        headline_at = _headline_above_byline(zone.pieces, self._title_shaped)
+        for i, piece in enumerate(zone.pieces):
             if headline_at is not None and i < headline_at:
                 # above the article block's headline: the page's menus, tickers, its date of
                 # today and other stories' headlines, none of them this story's
-                decisions.append(piece.drop(self.name, "header:above_headline"))
+                walk.decisions.append(piece.drop(self.name, "header:above_headline"))
                 continue
-            if pending_label is not None:
-                byline = parse_byline(f"{pending_label}: {text}", default_tz=tz)
-                pending_label = None
-                if byline is not None and (byline.authors or byline.editors):
-                    decisions.append(self._byline(piece, byline.authors, byline.editors, None))
-                    found_byline = True
-                    continue
-            label = is_byline_label(text)
-            if label is not None:
-                decisions.append(piece.drop(self.name, "byline:label", kind=Kind.METADATA))
-                nxt = zone[i + 1] if i + 1 < len(zone) else following
-                prev = zone[i - 1] if i > 0 else None
-                after = zone[i + 2] if i + 2 < len(zone) else None
-                beyond = zone[i + 3] if i + 3 < len(zone) else following if i + 3 == len(zone) else None
-                # name above its role ("Isna Rifka" / "Penulis" / "Yoga Sukmana" / "Editor"):
-                # the next line is no name, or is itself the name above the next role label
-                # while no name follows that label (read names below, it would have none)
-                name_above = nxt is None or not looks_like_name(nxt.clean) or (
-                    after is not None and is_byline_label(after.clean) is not None
-                    and prev is not None and looks_like_name(prev.clean)
-                    and (beyond is None or not looks_like_name(beyond.clean))
-                )
-                if name_above and prev is not None and prev is title \
-                        and looks_like_name(prev.clean) and i > 1:
-                    title = None  # "Dewi Kania" then "Jurnalis": the name sits above its role
-                if name_above and prev is not None \
-                        and looks_like_name(prev.clean) and prev is not title and not _taken(decisions, prev):
-                    decisions.append(self._byline(prev, *_as_role(label, prev.clean), None))
-                    found_byline = True
-                    leftovers = [p for p in leftovers if p is not prev]
-                else:
-                    pending_label = label
+            if (
+                self._read_after_label(piece, walk, tz)
+                or self._read_byline_label(zone, i, walk)
+                or self._read_byline(piece, walk, tz)
+                or self._read_date_line(piece, walk, tz)
+            ):
                 continue
-            byline = parse_byline(text, default_tz=tz)
-            if byline is not None and (byline.authors or byline.editors or byline.timestamp):
-                stamp = byline.timestamp
-                decisions.append(
-                    self._byline(piece, byline.authors, byline.editors, stamp.value if stamp else None,
-                                 updated=bool(stamp and stamp.updated))
-                )
-                found_byline = True
-                continue
-            if piece.words <= MAX_DATE_LINE_WORDS:
-                stamp = find_timestamp(text, default_tz=tz)
-                if stamp is not None:
-                    meta = Meta(updated=stamp.value) if stamp.updated else Meta(timestamp=stamp.value)
-                    decisions.append(piece.drop(self.name, "timestamp", kind=Kind.METADATA, meta=meta))
-                    found_byline = True
-                    continue
-            if any(piece is d for d in decks):
-                decisions.append(piece.drop(self.name, "header:deck"))
-            elif title is None and self._title_shaped(piece):
-                title = piece
-            elif title is not None and title_rest is None and zone[i - 1] is title \
-                    and _continues_title(title, piece, zone[i + 1] if i + 1 < len(zone) else following, tz):
-                title_rest = piece
-            elif anchor is not None:
-                leftovers.append(piece)
-            elif found_byline and _PHOTO_CREDIT_END.search(text) and not ends_sentence(text):
-                # "Kondisi Tambang di Raja Ampat(Auriga Nusantara)" between byline and story
-                decisions.append(piece.drop(self.name, "caption:above_story", kind=Kind.CAPTION))
-        named = _bare_name_byline(zone, title_rest or title, decisions)
-        if named is not None:
-            leftovers = [p for p in leftovers if p is not named]
-            decisions.append(self._byline(named, (named.clean,), (), None))
-            found_byline = True
-        if title is not None and not found_byline and title_rest is None:
-            # a byline right under the headline that an earlier rule removed (``By X``)
-            found_byline = _byline_removed_after(doc, title, tz)
-        if anchor is not None and leftovers and leftovers[-1] is zone[-1]:
-            place = _place_above(zone[-1], pieces[anchor])
-            if place is not None:
-                leftovers.pop()
-                decisions.append(zone[-1].drop(self.name, "dateline:place_above", kind=Kind.METADATA,
-                                               meta=Meta(dateline=place)))
+            self._read_title_or_leftover(zone, i, walk, tz)
+
+    def _read_after_label(self, piece: Piece, walk: _Walk, tz: dt.tzinfo | None) -> bool:
+        """The line under a byline label (``Penulis`` / ``Isna Rifka``) read as that label's
+        byline. The label is pending for this one line only."""
+        if walk.pending_label is None:
+            return False
+        byline = parse_byline(f"{walk.pending_label}: {piece.clean}", default_tz=tz)
+        walk.pending_label = None
+        if byline is None or not (byline.authors or byline.editors):
+            return False
+        walk.decisions.append(self._byline(piece, byline.authors, byline.editors, None))
+        walk.found_byline = True
+        return True
+
+    def _read_byline_label(self, zone: _Zone, i: int, walk: _Walk) -> bool:
+        """A byline label alone on its line (``Penulis``, ``Editor``): dropped, and the name is
+        the line above it (name above its role) or, pending, the line below it."""
+        piece = zone.pieces[i]
+        label = is_byline_label(piece.clean)
+        if label is None:
+            return False
+        walk.decisions.append(piece.drop(self.name, "byline:label", kind=Kind.METADATA))
+        prev = zone.pieces[i - 1] if i > 0 else None
+        if _name_above_role(zone, i) and prev is not None and looks_like_name(prev.clean):
+            if prev is walk.title and i > 1:
+                walk.title = None  # "Dewi Kania" then "Jurnalis": the name sits above its role
+            if prev is not walk.title and not _taken(walk.decisions, prev):
+                walk.decisions.append(self._byline(prev, *_as_role(label, prev.clean), None))
+                walk.found_byline = True
+                walk.leftovers = [p for p in walk.leftovers if p is not prev]
+                return True
+        walk.pending_label = label
+        return True
+
+    def _read_byline(self, piece: Piece, walk: _Walk, tz: dt.tzinfo | None) -> bool:
+        """A byline line (``Oleh Andi``, ``Reporter: …, Kamis 5/11/2015``): its authors, editors
+        and timestamp."""
+        byline = parse_byline(piece.clean, default_tz=tz)
+        if byline is None or not (byline.authors or byline.editors or byline.timestamp):
+            return False
+        stamp = byline.timestamp
+        walk.decisions.append(
+            self._byline(piece, byline.authors, byline.editors, stamp.value if stamp else None,
+                         updated=bool(stamp and stamp.updated))
+        )
+        walk.found_byline = True
+        return True
+
+    def _read_date_line(self, piece: Piece, walk: _Walk, tz: dt.tzinfo | None) -> bool:
+        """A short line with the story's timestamp (or the time it was updated)."""
+        if piece.words > MAX_DATE_LINE_WORDS:
+            return False
+        stamp = find_timestamp(piece.clean, default_tz=tz)
+        if stamp is None:
+            return False
+        meta = Meta(updated=stamp.value) if stamp.updated else Meta(timestamp=stamp.value)
+        walk.decisions.append(piece.drop(self.name, "timestamp", kind=Kind.METADATA, meta=meta))
+        walk.found_byline = True
+        return True
+
+    def _read_title_or_leftover(self, zone: _Zone, i: int, walk: _Walk, tz: dt.tzinfo | None) -> None:
+        """Any other piece: a standfirst (deck), the title, the title's wrapped end, a piece
+        left over above the dateline, or a photo caption between the byline and the story."""
+        piece = zone.pieces[i]
+        text = piece.clean
+        if any(piece is d for d in zone.decks):
+            walk.decisions.append(piece.drop(self.name, "header:deck"))
+        elif walk.title is None and self._title_shaped(piece):
+            walk.title = piece
+        elif walk.title is not None and walk.title_rest is None and zone.pieces[i - 1] is walk.title \
+                and _continues_title(walk.title, piece, zone.at(i + 1), tz):
+            walk.title_rest = piece
+        elif zone.anchor is not None:
+            walk.leftovers.append(piece)
+        elif walk.found_byline and _PHOTO_CREDIT_END.search(text) and not ends_sentence(text):
+            # "Kondisi Tambang di Raja Ampat(Auriga Nusantara)" between byline and story
+            walk.decisions.append(piece.drop(self.name, "caption:above_story", kind=Kind.CAPTION))
+
+    def _bare_name(self, zone: _Zone, walk: _Walk) -> None:
+        """A name alone on its line by the headline's date line is the byline (see
+        :func:`_bare_name_byline`)."""
+        named = _bare_name_byline(zone.pieces, walk.title_rest or walk.title, walk.decisions)
+        if named is None:
+            return
+        walk.leftovers = [p for p in walk.leftovers if p is not named]
+        walk.decisions.append(self._byline(named, (named.clean,), (), None))
+        walk.found_byline = True
+
+    def _place_above_dateline(self, zone: _Zone, opening: Piece, walk: _Walk) -> None:
+        """The zone's last line, left over, is the place of the dateline ``opening`` wrapped
+        onto the line above it (``KATHMANDU,``): its metadata, not a leftover."""
+        last = zone.pieces[-1]
+        if not walk.leftovers or walk.leftovers[-1] is not last:
+            return
+        place = _place_above(last, opening)
+        if place is not None:
+            walk.leftovers.pop()
+            walk.decisions.append(last.drop(self.name, "dateline:place_above", kind=Kind.METADATA,
+                                            meta=Meta(dateline=place)))
+
+    def _confirm_title(self, doc: Document, zone: _Zone, walk: _Walk) -> None:
+        """Take the title as the headline when the header shows it is one (a byline or date
+        line, or headline case right above the story); else, above the story's dateline, it
+        is left over."""
+        title, rest = walk.title, walk.title_rest
         if title is not None and (
-            found_byline
-            or (body_follows and (zone[-1] is title or anchor is not None) and headline_case(title.clean, self._small))
+            walk.found_byline
+            or (
+                zone.body_follows
+                and (zone.pieces[-1] is title or zone.anchor is not None)
+                and headline_case(title.clean, self._small)
+            )
         ):
-            headline = title.clean if title_rest is None else f"{title.clean} {title_rest.clean}"
-            decisions.append(title.drop(self.name, "title", kind=Kind.METADATA, meta=Meta(title=headline)))
-            if title_rest is not None:
-                decisions.append(title_rest.drop(self.name, "title:continued", kind=Kind.METADATA))
-        elif anchor is not None:
+            headline = title.clean if rest is None else f"{title.clean} {rest.clean}"
+            walk.decisions.append(title.drop(self.name, "title", kind=Kind.METADATA, meta=Meta(title=headline)))
+            if rest is not None:
+                walk.decisions.append(rest.drop(self.name, "title:continued", kind=Kind.METADATA))
+        elif zone.anchor is not None:
             # above the dateline that opens the story, a line that is no confirmed headline is
             # header material all the same (a photo caption reads like a title), unless the
             # page marked it as its headline (html_headline takes it)
             marked = doc.meta.get("headline")
-            leftovers.extend(
-                p for p in (title, title_rest) if p is not None and not (p is title and p.clean == marked)
-            )
-        sentences = [p for p in leftovers if ends_sentence(p.clean) or p.words >= CAPTION_MIN_WORDS]
+            walk.leftovers.extend(p for p in (title, rest) if p is not None and not (p is title and p.clean == marked))
+
+    def _drop_leftovers(self, doc: Document, walk: _Walk) -> None:
+        """Leftovers above the story's dateline: sentences are captions, the rest header
+        material; on a page's text, enough sentences there are the story's opening and stay."""
+        def sentence(p: Piece) -> bool:
+            return ends_sentence(p.clean) or p.words >= CAPTION_MIN_WORDS
+
         # On a page's rendered text, captions sit apart (caption markup is moved aside) or are one
         # or two lines; this many sentences above a late "dateline" are the story's opening.
-        story_above = bool(doc.meta.get("from_html")) and len(sentences) >= HTML_STORY_ABOVE
-        for piece in leftovers:
-            if ends_sentence(piece.clean) or piece.words >= CAPTION_MIN_WORDS:
-                if story_above:
-                    continue
-                decisions.append(piece.drop(self.name, "caption:above_dateline", kind=Kind.CAPTION))
+        story_above = bool(doc.meta.get("from_html")) \
+            and sum(1 for p in walk.leftovers if sentence(p)) >= HTML_STORY_ABOVE
+        for piece in walk.leftovers:
+            if sentence(piece):
+                if not story_above:
+                    walk.decisions.append(piece.drop(self.name, "caption:above_dateline", kind=Kind.CAPTION))
             else:
-                decisions.append(piece.drop(self.name, "header:above_dateline"))
-        yield from decisions
+                walk.decisions.append(piece.drop(self.name, "header:above_dateline"))
 
     def _byline(
         self,
@@ -425,3 +525,18 @@ def _taken(decisions: list[Decision], piece: Piece) -> bool:
 
 def _as_role(role: str, name: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return ((name,), ()) if role == "author" else ((), (name,))
+
+
+def _name_above_role(zone: _Zone, i: int) -> bool:
+    """Whether the byline label ``zone.pieces[i]`` has its name above it (``Isna Rifka`` /
+    ``Penulis`` / ``Yoga Sukmana`` / ``Editor``): the next line is no name, or is itself the
+    name above the next role label while no name follows that label (read names below, it
+    would have none)."""
+    nxt, beyond = zone.at(i + 1), zone.at(i + 3)
+    after = zone.pieces[i + 2] if i + 2 < len(zone.pieces) else None
+    prev = zone.pieces[i - 1] if i > 0 else None
+    return nxt is None or not looks_like_name(nxt.clean) or (
+        after is not None and is_byline_label(after.clean) is not None
+        and prev is not None and looks_like_name(prev.clean)
+        and (beyond is None or not looks_like_name(beyond.clean))
+    )

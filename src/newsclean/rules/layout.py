@@ -35,6 +35,7 @@ import bisect
 import itertools
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 import regex
 
@@ -300,6 +301,119 @@ def _name_above_role(lines: Sequence[Line], block: Block) -> bool:
             and is_byline_label(lines[below].text) is not None)
 
 
+class _Pick(NamedTuple):
+    """A headline candidate: how near its date or byline line is, and on which side."""
+
+    distance: int
+    """Lines between the candidate and its date or byline line (1 for a date glued on top)."""
+    above: int
+    """0 when that line is below the headline, 1 when above (a line below wins a tie)."""
+    block: int
+    """The headline block."""
+    start: int
+    """The block the article starts with: the headline, or the date line's block above it."""
+
+
+class _HeadlineSearch:
+    """The search for the headline block above the core block ``core``.
+
+    The walk asks about each block several times (as itself and as a neighbour): each answer
+    (a line is a date or byline line; a block is title-shaped; a block is a date line glued
+    over a title) is worked out once and kept.
+    """
+
+    __slots__ = ("_dated", "_meta", "_titled", "blocks", "core", "firsts", "lines", "lowest")
+
+    def __init__(self, blocks: Sequence[Block], core: int, lines: Sequence[Line]) -> None:
+        self.blocks, self.core, self.lines = blocks, core, lines
+        self.lowest = blocks[core].first
+        """The core's first line."""
+        self.firsts = [b.first for b in blocks]
+        self._meta: dict[int, bool] = {}
+        self._titled: dict[int, bool] = {}
+        self._dated: dict[int, bool] = {}
+
+    def find(self) -> tuple[int, int] | None:
+        """Walk up from the core (at most :data:`HEADER_WINDOW` lines) and keep the best pick:
+        ``(headline block, start block)``, or None."""
+        best: _Pick | None = None
+        b = self.core - 1
+        while b >= 0 and self.lowest - self.blocks[b].first <= HEADER_WINDOW:
+            best = self._consider(b, best)
+            b -= 1
+        return None if best is None else (best.block, best.start)
+
+    def _consider(self, b: int, best: _Pick | None) -> _Pick | None:
+        """The better of ``best`` and block ``b`` as the headline: a date glued on top of its
+        headline; else a title-shaped block, outside a run of them, with its date or byline
+        line below it, or else above it."""
+        if self.dated(b) and not self.dated(b - 1) and not self.dated(b + 1):
+            # "April 25, 2023 2:26 PM" glued on the line above the headline: one block (not
+            # one of a list of dated teasers)
+            return _Pick(1, 1, b, b) if best is None or best[:2] > (1, 1) else best
+        if not self.titled(b) or self._in_run(b):
+            return best
+        block = self.blocks[b]
+        below = next((k for k in range(1, NEAR + 1) if self.meta_below(block.last + k)), None)
+        if below is not None and (best is None or (below, 0) < best[:2]):
+            return _Pick(below, 0, b, b)
+        above = next((k for k in (1, 2) if self.is_meta(block.first - k)), None)
+        if above is not None and (best is None or (above, 1) < best[:2]):
+            start = next(i for i in range(b, -1, -1) if self.blocks[i].first <= block.first - above)
+            return _Pick(above, 1, b, start)
+        return best
+
+    def _in_run(self, b: int) -> bool:
+        """Block ``b`` is one of a run of three or more title-shaped blocks (a teaser list,
+        share buttons)."""
+        titled = self.titled
+        return (titled(b - 1) and (titled(b + 1) or titled(b - 2))) or (titled(b + 1) and titled(b + 2))
+
+    def is_meta(self, i: int) -> bool:
+        """Line ``i`` is a byline or date line."""
+        if i not in self._meta:
+            self._meta[i] = 0 <= i < len(self.lines) and _is_meta_line(self.lines[i])
+        return self._meta[i]
+
+    def meta_below(self, i: int) -> bool:
+        """Line ``i``, under a candidate, is its byline or date line: one above the core, or a
+        line of its own among the core's first pieces (a prompt may sit between headline and
+        byline); never a teaser's date line."""
+        if i >= self.lowest + NEAR or not self.is_meta(i):
+            return False
+        at = bisect.bisect_right(self.firsts, i) - 1
+        if i < self.lowest:
+            return not (self.firsts[at] == i and self.dated(at))  # that date line tops its own headline
+        return not self.blocks[at].prose and self.blocks[at].lines == 1
+
+    def titled(self, i: int) -> bool:
+        """Block ``i``, above the core, is title-shaped: no date or byline line first, no name
+        above its role label."""
+        if i not in self._titled:
+            blocks, lines = self.blocks, self.lines
+            self._titled[i] = (0 <= i < self.core and _title_shaped(blocks[i], lines)
+                               and not self.is_meta(blocks[i].first)
+                               and not _name_above_role(lines, blocks[i]))
+        return self._titled[i]
+
+    def dated(self, i: int) -> bool:
+        """Block ``i``, above the core, is a date or byline line glued over a title."""
+        if i not in self._dated:
+            self._dated[i] = self._read_dated(i)
+        return self._dated[i]
+
+    def _read_dated(self, i: int) -> bool:
+        if not 0 <= i < self.core:
+            return False
+        block, lines = self.blocks[i], self.lines
+        if block.lines < 2 or not self.is_meta(block.first):
+            return False
+        rest = Block(block.first + 1, block.last, block.words - lines[block.first].words, False, False)
+        return (rest.words >= DATED_TITLE_MIN_WORDS and _title_shaped(rest, lines)
+                and not looks_like_name(lines[rest.first].text)
+                and not any(self.is_meta(k) for k in range(rest.first, rest.last + 1)))
+
+
 def _headline(blocks: Sequence[Block], core: int, lines: Sequence[Line]) -> tuple[int, int] | None:
     """The headline block above the core block, and the block the article starts with (the
     headline, or the date line just above it when none is below it).
@@ -308,74 +422,7 @@ def _headline(blocks: Sequence[Block], core: int, lines: Sequence[Line]) -> tupl
     share buttons are) with a date or byline line near it; the
     one nearest to such a line wins, a line below it before one above it.
     """
-    lowest = blocks[core].first
-    firsts = [b.first for b in blocks]
-    meta: dict[int, bool] = {}
-
-    def is_meta(i: int) -> bool:
-        if i not in meta:
-            meta[i] = 0 <= i < len(lines) and _is_meta_line(lines[i])
-        return meta[i]
-
-    def meta_below(i: int) -> bool:
-        # a byline or date line above the core, or a line of its own among the core's first
-        # pieces (a prompt may sit between headline and byline); never a teaser's date line
-        if i >= lowest + NEAR or not is_meta(i):
-            return False
-        at = bisect.bisect_right(firsts, i) - 1
-        if i < lowest:
-            return not (firsts[at] == i and dated(at))  # that date line tops its own headline
-
-        return not blocks[at].prose and blocks[at].lines == 1
-
-    # the walk below asks about each block several times (as itself and as a neighbour):
-    # each answer is worked out once
-    title: dict[int, bool] = {}
-    date: dict[int, bool] = {}
-
-    def titled(i: int) -> bool:
-        if i not in title:
-            title[i] = (0 <= i < core and _title_shaped(blocks[i], lines) and not is_meta(blocks[i].first)
-                        and not _name_above_role(lines, blocks[i]))
-        return title[i]
-
-    def dated(i: int) -> bool:
-        if i not in date:
-            date[i] = _dated(i)
-        return date[i]
-
-    def _dated(i: int) -> bool:
-        if not 0 <= i < core:
-            return False
-        block = blocks[i]
-        if block.lines < 2 or not is_meta(block.first):
-            return False
-        rest = Block(block.first + 1, block.last, block.words - lines[block.first].words, False, False)
-        return (rest.words >= DATED_TITLE_MIN_WORDS and _title_shaped(rest, lines)
-                and not looks_like_name(lines[rest.first].text)
-                and not any(is_meta(k) for k in range(rest.first, rest.last + 1)))
-
-    best: tuple[int, int, int, int] | None = None  # (distance, above?, block, start block)
-    b = core - 1
-    while b >= 0 and lowest - blocks[b].first <= HEADER_WINDOW:
-        block = blocks[b]
-        run = (titled(b - 1) and (titled(b + 1) or titled(b - 2))) or (titled(b + 1) and titled(b + 2))
-        if dated(b) and not dated(b - 1) and not dated(b + 1):
-            # "April 25, 2023 2:26 PM" glued on the line above the headline: one block (not
-            # one of a list of dated teasers)
-            if best is None or best[:2] > (1, 1):
-                best = (1, 1, b, b)
-        elif titled(b) and not run:
-            below = next((k for k in range(1, NEAR + 1)
-                          if meta_below(block.last + k)), None)
-            above = next((k for k in (1, 2) if is_meta(block.first - k)), None)
-            if below is not None and (best is None or (below, 0) < best[:2]):
-                best = (below, 0, b, b)
-            elif above is not None and (best is None or (above, 1) < best[:2]):
-                start = next(i for i in range(b, -1, -1) if blocks[i].first <= block.first - above)
-                best = (above, 1, b, start)
-        b -= 1
-    return None if best is None else (best[2], best[3])
+    return _HeadlineSearch(blocks, core, lines).find()
 
 
 def _headline_like(line: Line) -> bool:
