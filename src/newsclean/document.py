@@ -15,7 +15,7 @@ from operator import itemgetter
 
 from newsclean.model import Kind
 from newsclean.phrases import Matcher
-from newsclean.segment import normalize_space
+from newsclean.segment import Lines, normalize_space
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,7 +120,7 @@ class Document:
     """The input text and what is still alive of it, as the pipeline goes."""
 
     source: str
-    lines: tuple[tuple[int, int], ...]
+    lines: Lines
     removed: list[tuple[int, int]] = field(default_factory=list)
     """Removed character spans, sorted and non-overlapping."""
     meta: dict[str, object] = field(default_factory=dict)
@@ -234,7 +234,7 @@ _END = itemgetter(1)
 
 def iter_pieces(
     source: str,
-    lines: tuple[tuple[int, int], ...],
+    lines: Lines,
     removed: list[tuple[int, int]],
     line_masks: list[int] | None = None,
     lowered: str | None = None,
@@ -242,7 +242,9 @@ def iter_pieces(
     """The alive stretches of each line, in order (blank ones included)."""
     k = 0
     nrem = len(removed)
-    for index, (lstart, lend) in enumerate(lines):
+    starts, ends = lines.starts, lines.ends
+    for index in range(len(starts)):
+        lstart, lend = starts[index], ends[index]
         pos = lstart
         mask = -1 if line_masks is None else line_masks[index]
         while k < nrem and removed[k][1] <= lstart:
@@ -260,14 +262,16 @@ def iter_pieces(
 
 def _alive_pieces(
     source: str,
-    lines: tuple[tuple[int, int], ...],
+    lines: Lines,
     removed: list[tuple[int, int]],
     line_masks: list[int] | None = None,
     lowered: str | None = None,
 ) -> Iterator[Piece]:
     """:func:`iter_pieces` without the blank ones, which are never made into pieces."""
     if not removed:  # nothing removed yet: a piece per non-blank line
-        for index, (lstart, lend) in enumerate(lines):
+        starts, ends = lines.starts, lines.ends
+        for index in range(len(starts)):
+            lstart, lend = starts[index], ends[index]
             if lend > lstart and not (text := source[lstart:lend]).isspace():
                 yield Piece(index, lstart, lend, text, -1 if line_masks is None else line_masks[index], lowered)
         return
@@ -276,7 +280,7 @@ def _alive_pieces(
             yield piece
 
 
-def paragraphs_of(source: str, lines: tuple[tuple[int, int], ...], removed: list[tuple[int, int]]) -> list[str]:
+def paragraphs_of(source: str, lines: Lines, removed: list[tuple[int, int]]) -> list[str]:
     """The output paragraphs: every alive piece, whitespace-normalised, blank ones dropped.
 
     This is the only place output text is made, so applying a trace's removals to the input
