@@ -16,17 +16,21 @@ _LINE_BREAK = re.compile("\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 """The separators ``str.splitlines`` knows (``\\r\\n`` first: one separator, not two)."""
 
 
-class Lines:
-    """The ``(start, end)`` offsets of each line, as two arrays of numbers: a sequence of
-    pairs that holds no tuple per line (a text of a million lines is 16 bytes a line here)."""
+class Spans:
+    """``(start, end)`` offset pairs, as two arrays of numbers: a sequence of pairs that holds
+    no tuple per pair (a text of a million lines is 16 bytes a line here). A document's lines
+    are these (:data:`Lines`), and so is what is removed of it."""
 
     __slots__ = ("ends", "starts")
 
-    def __init__(self, starts: array[int], ends: array[int]) -> None:
-        self.starts = starts
-        """Where each line starts (sorted): what a line's number is found by bisecting."""
-        self.ends = ends
-        """Where each line ends, its separator excluded."""
+    def __init__(self, starts: array[int] | None = None, ends: array[int] | None = None) -> None:
+        self.starts: array[int] = array("q") if starts is None else starts
+        """Where each span starts (sorted): what a span's number is found by bisecting."""
+        self.ends: array[int] = array("q") if ends is None else ends
+        """Where each span ends (a line's separator excluded)."""
+
+    def __bool__(self) -> bool:
+        return len(self.starts) > 0
 
     def __len__(self) -> int:
         return len(self.starts)
@@ -38,16 +42,20 @@ class Lines:
         return zip(self.starts, self.ends, strict=True)
 
     def __eq__(self, other: object) -> bool:
-        return tuple(self) == (tuple(other) if isinstance(other, (Lines, tuple, list)) else other)
+        return tuple(self) == (tuple(other) if isinstance(other, (Spans, tuple, list)) else other)
 
     def __hash__(self) -> int:
         return hash(tuple(self))
 
     def __repr__(self) -> str:
-        return f"Lines({tuple(self)!r})"
+        return f"Spans({tuple(self)!r})"
 
 
-def split_lines(text: str) -> Lines:
+Lines = Spans
+"""A document's lines: where each starts and ends."""
+
+
+def split_lines(text: str) -> Spans:
     """Return ``(start, end)`` offsets of each line of ``text``, separators excluded (as
     ``str.splitlines`` splits it, with no string made per line).
 
@@ -63,7 +71,7 @@ def split_lines(text: str) -> Lines:
     if pos < len(text):  # the last line, unless the text ends with a separator (or is empty)
         starts.append(pos)
         ends.append(len(text))
-    return Lines(starts, ends)
+    return Spans(starts, ends)
 
 
 def normalize_space(text: str) -> str:
