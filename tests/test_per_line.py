@@ -5,10 +5,18 @@ from __future__ import annotations
 
 import tracemalloc
 
+import newsclean
 from newsclean.document import Document
+from newsclean.phrases import Matcher
+from newsclean.rules import captions, credits
 from newsclean.segment import split_lines
 
+S1 = "Pemerintah daerah menyiapkan anggaran baru untuk memperbaiki jalan desa yang rusak."
 N = 50_000
+
+
+def _markers(n: int) -> str:
+    return S1 + "\n" + "\n".join(f"({chr(97 + i % 26)}{chr(97 + i // 26 % 26)}c)" for i in range(n))
 
 
 def test_lines_and_removed_spans_hold_no_object_per_line() -> None:
@@ -39,3 +47,34 @@ def test_split_lines_splits_as_splitlines() -> None:
         pos += len(line)
     assert tuple(split_lines(text)) == tuple(offsets)
     assert tuple(split_lines("")) == () and tuple(split_lines("x")) == ((0, 1),)
+
+
+def test_a_repeated_short_text_is_read_once_per_rule(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    calls = {"initials": 0, "credited": 0, "match": 0}
+    search_last = credits._search_last_bracket
+    credited = captions.Captions._credited
+    match = Matcher.match
+
+    def counted_search(*args, **kwargs):  # type: ignore[no-untyped-def]
+        calls["initials"] += 1
+        return search_last(*args, **kwargs)
+
+    def counted_credited(*args, **kwargs):  # type: ignore[no-untyped-def]
+        calls["credited"] += 1
+        return credited(*args, **kwargs)
+
+    def counted_match(*args, **kwargs):  # type: ignore[no-untyped-def]
+        calls["match"] += 1
+        return match(*args, **kwargs)
+
+    monkeypatch.setattr(credits, "_search_last_bracket", counted_search)
+    monkeypatch.setattr(captions.Captions, "_credited", counted_credited)
+    monkeypatch.setattr(Matcher, "match", counted_match)
+    n = 26 * 26 * 4  # each of the 676 texts four times
+    article = newsclean.clean(_markers(n))
+    assert article.paragraphs == [S1]
+    assert len(article.removals) == n  # each marker still removed, at its own offsets
+    assert [r.text for r in article.removals][:2] == ["(aac)", "(bac)"]
+    assert calls["initials"] < 26 * 26 + 20
+    assert calls["credited"] < 26 * 26 + 20
+    assert calls["match"] < 20 * (26 * 26 + 20)  # a few matchers of a few rules, once per text

@@ -16,7 +16,7 @@ from newsclean.document import Decision, Document, Meta, Piece
 from newsclean.metadata._outlets import outlet_patterns
 from newsclean.metadata.byline import is_agency_credit, is_outlet, looks_like_name, parse_byline, parse_labelled_byline
 from newsclean.model import Kind
-from newsclean.phrases import Phrasebook, compile_matcher
+from newsclean.phrases import Matcher, Phrasebook, compile_matcher
 
 # editor initials at the very end of a piece, after a sentence end or alone
 _INITIALS = regex.compile(
@@ -123,6 +123,18 @@ def _search_last_bracket(pattern: Any, text: str) -> Any:
     return pattern.search(text, 0 if k == 0 or text[:k].isspace() else k)
 
 
+MEMO_CHARS = 64
+"""Pieces of the story's body this short are read once per text (see :meth:`Credits.decide`):
+a text repeated down a page is short."""
+MEMO_SIZE = 4096
+"""At most this many texts are remembered per document."""
+
+
+def _relative(d: Decision, by: int) -> Decision:
+    """``d`` moved ``by`` characters to the left."""
+    return Decision(d.start - by, d.end - by, d.rule, d.reason, d.kind, d.meta)
+
+
 class Credits:
     name = "credits"
 
@@ -141,40 +153,40 @@ class Credits:
         last = len(pieces) - 1
         lines, starts, inline = doc.narrow(self._lines), doc.narrow(self._starts), doc.narrow(self._inline_matcher)
         deck = next((i for i, p in enumerate(pieces[:BYLINE_PIECES]) if p.words >= DECK_WORDS), BYLINE_PIECES)
+        memo: dict[tuple[str, int], list[Decision]] = {}
         for idx, piece in enumerate(pieces):
-            if deck < idx < BYLINE_PIECES or idx > last - TAIL_PIECES:
+            tail = idx > last - TAIL_PIECES
+            if deck < idx < BYLINE_PIECES or tail:
                 if (found := _byline_line(piece)) is not None:
                     yield found
                     continue
                 if piece.words <= BYLINE_WORDS and is_agency_credit(piece.clean):
                     yield piece.drop(self.name, "credit:agency_byline")
                     continue
-            text = piece.text
-            lower: str | None = piece.lower  # text.lower(), computed once per piece
-            m = _search_last_bracket(_INITIALS, text) if _closes_bracket(text) else None
-            if m:
-                yield piece.cut(m.start(), m.end(), self.name, "editor_initials")
-                text = text[: m.start()]
-                lower = None
-                if not text.strip():
-                    continue
-            if lines is not None and len(text) < 300:
-                hit = lines.match(text, lower, piece.mask)
-                if hit:
-                    yield self._credit_drop(piece, "credit:" + hit.id)
-                    continue
-            if starts is not None:
-                hit = starts.match(text, lower, piece.mask)
-                if hit and len(text[hit.end:].split()) <= MAX_CREDIT_WORDS:
-                    yield piece.cut(hit.start, len(text.rstrip()), self.name, "credit:" + hit.id)
-                    continue
-            if inline is not None:
-                hit = inline.search(text, lower, piece.mask)
-                if hit and len(text[hit.end:].split()) <= MAX_CREDIT_WORDS:
-                    yield piece.cut(hit.start, len(text.rstrip()), self.name, "credit:" + hit.id)
-                    text = text[: hit.start]
+            else:
+                # in the story's body a piece's decisions are its text's alone (and its line's
+                # literals): a text the document repeats (a column of '(abc)' markers, of
+                # digits) is read once, its decisions moved to each piece that says it again
+                key = (piece.text, piece.mask)
+                known = memo.get(key)
+                if known is None:
+                    known = []
+                    self._body_credits(piece, lines, starts, inline, known)
+                    if len(piece.text) <= MEMO_CHARS and len(memo) < MEMO_SIZE:
+                        memo[key] = [_relative(d, piece.start) for d in known]
+                    yield from known
+                else:
+                    for d in known:
+                        yield _relative(d, -piece.start)
+                continue
+            out: list[Decision] = []
+            rest = self._body_credits(piece, lines, starts, inline, out)
+            yield from out
+            if rest is None:
+                continue
+            text = rest
             # reporter / editor credit lines, in the last pieces of the story
-            if idx > last - TAIL_PIECES:
+            if tail:
                 signed = idx == last and idx > 0 and pieces[idx - 1].text.lstrip()[:1] not in "-–—*•"
                 if (found := _tail(piece, text, signed)) is not None:
                     yield found
@@ -187,6 +199,38 @@ class Credits:
                                     kind=Kind.METADATA, meta=meta)
                     continue
                 yield from self._credit_line(piece, text)
+
+    def _body_credits(
+        self, piece: Piece, lines: Matcher | None, starts: Matcher | None, inline: Matcher | None, out: list[Decision]
+    ) -> str | None:
+        """The credits a piece of the story's body holds (editor's initials, credit lines and
+        labels), put in ``out``; the text left for the tail's tests, or ``None`` when the
+        piece is done."""
+        text = piece.text
+        lower: str | None = piece.lower  # text.lower(), computed once per piece
+        m = _search_last_bracket(_INITIALS, text) if _closes_bracket(text) else None
+        if m:
+            out.append(piece.cut(m.start(), m.end(), self.name, "editor_initials"))
+            text = text[: m.start()]
+            lower = None
+            if not text.strip():
+                return None
+        if lines is not None and len(text) < 300:
+            hit = lines.match(text, lower, piece.mask)
+            if hit:
+                out.append(self._credit_drop(piece, "credit:" + hit.id))
+                return None
+        if starts is not None:
+            hit = starts.match(text, lower, piece.mask)
+            if hit and len(text[hit.end:].split()) <= MAX_CREDIT_WORDS:
+                out.append(piece.cut(hit.start, len(text.rstrip()), self.name, "credit:" + hit.id))
+                return None
+        if inline is not None:
+            hit = inline.search(text, lower, piece.mask)
+            if hit and len(text[hit.end:].split()) <= MAX_CREDIT_WORDS:
+                out.append(piece.cut(hit.start, len(text.rstrip()), self.name, "credit:" + hit.id))
+                text = text[: hit.start]
+        return text
 
     def _credit_drop(self, piece: Piece, reason: str) -> Decision:
         """Drop a whole credit line; a byline among them (``By X``) keeps its names, and a
