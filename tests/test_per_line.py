@@ -35,7 +35,7 @@ def test_lines_and_removed_spans_hold_no_object_per_line() -> None:
     # two arrays of 8-byte offsets for the lines, two for the spans (with their growth room):
     # a tuple per line was 120 bytes, one per span 64 more
     assert (after - before) / N < 64
-    assert (peak - before) / N < 96  # no string made per line on the way
+    assert (peak - before) / N < 96  # the lines' strings, made to split them, are not kept
 
 
 def test_split_lines_splits_as_splitlines() -> None:

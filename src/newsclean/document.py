@@ -42,6 +42,12 @@ class Decision:
     meta: Meta | None = None
 
 
+SHORT_PIECE = 32
+"""A piece this short slices its lower case from :attr:`Document.lowered` each time it is
+asked (a cheap copy), not keeping it: a page of a million short lines keeps no second
+million strings."""
+
+
 class Piece:
     """A stretch of one line that no rule has removed yet (read-only)."""
 
@@ -89,7 +95,12 @@ class Piece:
         """The text lower-cased (computed once): what phrase prefilters look in."""
         if self._lower is None:
             lowered = self._lowered
-            self._lower = self.text.lower() if lowered is None else lowered[self.start : self.end]
+            if lowered is None:
+                self._lower = self.text.lower()
+            elif self.end - self.start <= SHORT_PIECE:
+                return lowered[self.start : self.end]  # sliced again when asked: not kept
+            else:
+                self._lower = lowered[self.start : self.end]
         return self._lower
 
     @property

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from newsclean.document import Decision, Document, Piece
-from newsclean.phrases import Matcher, Phrasebook, compile_matcher, line_gate
+from newsclean.document import Decision, Document
+from newsclean.phrases import Phrasebook, compile_matcher, line_gate
 from newsclean.rules.protocol import Rule
 
 __all__ = ["LONG_PIECE", "PhraseRule", "Rule"]
@@ -37,40 +37,30 @@ class PhraseRule:
             return
         gate, is_open = line_gate(lines, starts, inline)
         # a piece's decisions are its text's alone (and its line's literals): a short text the
-        # document repeats is read once, its decisions moved to each piece that says it again
-        memo: dict[tuple[str, int], list[Decision]] = {}
+        # document repeats, found to hold nothing, is not read again (text -> line literals)
+        idle: dict[str, int] = {}
         for piece in doc.pieces:
             mask = piece.mask
             if mask >= 0 and not is_open and not mask & gate:
                 continue  # no literal of the family on its line: none of its phrases can match
-            key = (piece.text, mask)
-            known = memo.get(key)
-            if known is not None:
-                for d in known:
-                    yield Decision(d.start + piece.start, d.end + piece.start, d.rule, d.reason, d.kind, d.meta)
+            text = piece.text
+            short = len(text) <= MEMO_CHARS
+            if short and idle.get(text, -2) == mask:
                 continue
-            found = list(self._piece(piece, family, lines, starts, inline))
-            if len(piece.text) <= MEMO_CHARS and len(memo) < MEMO_SIZE:
-                memo[key] = [
-                    Decision(d.start - piece.start, d.end - piece.start, d.rule, d.reason, d.kind, d.meta)
-                    for d in found
-                ]
-            yield from found
-
-    def _piece(
-        self, piece: Piece, family: str, lines: Matcher | None, starts: Matcher | None, inline: Matcher | None
-    ) -> Iterator[Decision]:
-        text = piece.text
-        if lines is not None and len(text) <= LONG_PIECE:
-            hit = lines.match(text, piece.lower, piece.mask)
-            if hit:
-                yield piece.drop(self.name, f"{family}:{hit.id}")
-                return
-        if starts is not None:
-            hit = starts.match(text, piece.lower, piece.mask)
-            if hit:
-                yield piece.drop(self.name, f"{family}:{hit.id}")
-                return
-        if inline is not None:
-            for hit in inline.finditer(text, piece.lower, piece.mask):
-                yield piece.cut(hit.start, hit.end, self.name, f"{family}:{hit.id}")
+            if lines is not None and len(text) <= LONG_PIECE:
+                hit = lines.match(text, piece.lower, piece.mask)
+                if hit:
+                    yield piece.drop(self.name, f"{family}:{hit.id}")
+                    continue
+            if starts is not None:
+                hit = starts.match(text, piece.lower, piece.mask)
+                if hit:
+                    yield piece.drop(self.name, f"{family}:{hit.id}")
+                    continue
+            found = False
+            if inline is not None:
+                for hit in inline.finditer(text, piece.lower, piece.mask):
+                    found = True
+                    yield piece.cut(hit.start, hit.end, self.name, f"{family}:{hit.id}")
+            if short and not found and len(idle) < MEMO_SIZE:
+                idle[text] = mask

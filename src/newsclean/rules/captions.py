@@ -65,19 +65,19 @@ class Captions:
         story = next((i for i, p in enumerate(pieces) if counts.get(p.clean, 0) == 1 and _prose(p)), len(pieces))
         above_story = min(HEADER_PIECES, story)
         seen: set[str] = set()
-        credits: dict[tuple[str, int], str | None] = {}  # a short text's credit, read once
+        credits: dict[str, tuple[int, str | None]] = {}  # a short text's line literals and credit
         for index, piece in enumerate(pieces):
             text = piece.clean
             if piece.words > MAX_CAPTION_WORDS:
                 continue
             repeated = counts.get(text, 0) > 1
-            key = (piece.text, piece.mask)
-            if key in credits:
-                credit = credits[key]
+            known = credits.get(piece.text) if len(piece.text) <= MEMO_CHARS else None
+            if known is not None and known[0] == piece.mask:
+                credit = known[1]
             else:
                 credit = self._credited(piece, whole, credit_matcher)
                 if len(piece.text) <= MEMO_CHARS and len(credits) < MEMO_SIZE:
-                    credits[key] = credit
+                    credits[piece.text] = (piece.mask, credit)
             if credit is not None and _sentences(text) > MAX_CAPTION_SENTENCES:
                 credit = None
             if credit is None and repeated and index < above_story:

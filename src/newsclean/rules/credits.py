@@ -153,7 +153,7 @@ class Credits:
         last = len(pieces) - 1
         lines, starts, inline = doc.narrow(self._lines), doc.narrow(self._starts), doc.narrow(self._inline_matcher)
         deck = next((i for i, p in enumerate(pieces[:BYLINE_PIECES]) if p.words >= DECK_WORDS), BYLINE_PIECES)
-        memo: dict[tuple[str, int], list[Decision]] = {}
+        memo: dict[str, tuple[int, list[Decision]]] = {}  # text -> its line literals, decisions
         for idx, piece in enumerate(pieces):
             tail = idx > last - TAIL_PIECES
             if deck < idx < BYLINE_PIECES or tail:
@@ -163,23 +163,22 @@ class Credits:
                 if piece.words <= BYLINE_WORDS and is_agency_credit(piece.clean):
                     yield piece.drop(self.name, "credit:agency_byline")
                     continue
-            else:
+            elif len(piece.text) <= MEMO_CHARS:
                 # in the story's body a piece's decisions are its text's alone (and its line's
                 # literals): a text the document repeats (a column of '(abc)' markers, of
                 # digits) is read once, its decisions moved to each piece that says it again
-                key = (piece.text, piece.mask)
-                known = memo.get(key)
-                if known is None:
-                    known = []
-                    self._body_credits(piece, lines, starts, inline, known)
-                    if len(piece.text) <= MEMO_CHARS and len(memo) < MEMO_SIZE:
-                        memo[key] = [_relative(d, piece.start) for d in known]
-                    yield from known
-                else:
-                    for d in known:
+                known = memo.get(piece.text)
+                if known is not None and known[0] == piece.mask:
+                    for d in known[1]:
                         yield _relative(d, -piece.start)
+                    continue
+                out: list[Decision] = []
+                self._body_credits(piece, lines, starts, inline, out)
+                if len(memo) < MEMO_SIZE:
+                    memo[piece.text] = (piece.mask, [_relative(d, piece.start) for d in out])
+                yield from out
                 continue
-            out: list[Decision] = []
+            out = []
             rest = self._body_credits(piece, lines, starts, inline, out)
             yield from out
             if rest is None:
