@@ -6,7 +6,7 @@ from __future__ import annotations
 import tracemalloc
 
 import newsclean
-from newsclean.document import Document
+from newsclean.document import Document, sliceable_lower
 from newsclean.phrases import Matcher
 from newsclean.rules import captions, credits
 from newsclean.segment import split_lines
@@ -78,3 +78,17 @@ def test_a_repeated_short_text_is_read_once_per_rule(monkeypatch) -> None:  # ty
     assert calls["initials"] < 26 * 26 + 20
     assert calls["credited"] < 26 * 26 + 20
     assert calls["match"] < 20 * (26 * 26 + 20)  # a few matchers of a few rules, once per text
+
+
+def test_a_short_piece_keeps_no_lower_case_copy() -> None:
+    text = "\n".join(f"(B{i % 97}c)" for i in range(N))
+    doc = Document(text, split_lines(text), lowered=sliceable_lower(text))
+    pieces = doc.pieces
+    tracemalloc.start()
+    try:
+        before, _ = tracemalloc.get_traced_memory()
+        assert all(p.lower == p.text.lower() for p in pieces)
+        after, _ = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert (after - before) / N < 8  # a kept copy was a string (50 bytes and more) a piece
