@@ -8,14 +8,14 @@ decisions, so the trace of every removal comes for free and replays exactly.
 from __future__ import annotations
 
 import datetime as dt
+from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from operator import itemgetter
 
 from newsclean.model import Kind
 from newsclean.phrases import Matcher
-from newsclean.segment import normalize_space
+from newsclean.segment import Lines, Spans, normalize_space
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +40,12 @@ class Decision:
     reason: str
     kind: Kind = Kind.BOILERPLATE
     meta: Meta | None = None
+
+
+SHORT_PIECE = 32
+"""A piece this short slices its lower case from :attr:`Document.lowered` each time it is
+asked (a cheap copy), not keeping it: a page of a million short lines keeps no second
+million strings."""
 
 
 class Piece:
@@ -89,7 +95,12 @@ class Piece:
         """The text lower-cased (computed once): what phrase prefilters look in."""
         if self._lower is None:
             lowered = self._lowered
-            self._lower = self.text.lower() if lowered is None else lowered[self.start : self.end]
+            if lowered is None:
+                self._lower = self.text.lower()
+            elif self.end - self.start <= SHORT_PIECE:
+                return lowered[self.start : self.end]  # sliced again when asked: not kept
+            else:
+                self._lower = lowered[self.start : self.end]
         return self._lower
 
     @property
@@ -120,9 +131,9 @@ class Document:
     """The input text and what is still alive of it, as the pipeline goes."""
 
     source: str
-    lines: tuple[tuple[int, int], ...]
-    removed: list[tuple[int, int]] = field(default_factory=list)
-    """Removed character spans, sorted and non-overlapping."""
+    lines: Lines
+    removed: Spans = field(default_factory=Spans)
+    """Removed character spans, sorted and non-overlapping (two arrays: no tuple per span)."""
     meta: dict[str, object] = field(default_factory=dict)
     """Metadata found so far (title, authors, ...), for rules that need it."""
     found_literals: frozenset[str] | None = None
@@ -164,19 +175,20 @@ class Document:
         removals touch are split again (the others, with their cached text, are kept). A
         piece was alive when built, so a removed span that overlaps it is a new removal: the
         spans tell which pieces to split, with no list of the removals made since."""
-        source, spans = self.source, self.removed
+        source = self.source
+        rstarts, rends = self.removed.starts, self.removed.ends
         out: list[Piece] = []
-        j, nspans = 0, len(spans)
+        j, nspans = 0, len(rstarts)
         for piece in pieces:  # pieces and removed spans are both in order: one walk
             start, end = piece.start, piece.end
-            if j < nspans and spans[j][1] <= start:
-                j = bisect_right(spans, start, j, key=_END)  # the first span ending past the start
-            if j == nspans or spans[j][0] >= end:
+            if j < nspans and rends[j] <= start:
+                j = bisect_right(rends, start, j)  # the first span ending past the start
+            if j == nspans or rstarts[j] >= end:
                 out.append(piece)
                 continue
             pos, i = start, j
-            while i < nspans and spans[i][0] < end:
-                rs, re_ = spans[i]
+            while i < nspans and rstarts[i] < end:
+                rs, re_ = rstarts[i], rends[i]
                 if rs > pos and not source[pos:rs].isspace():
                     out.append(Piece(piece.line, pos, rs, source[pos:rs], piece.mask, self.lowered))
                 pos = max(pos, re_)
@@ -189,26 +201,28 @@ class Document:
         """Mark ``source[start:end]`` removed (merging with what is already removed)."""
         if end <= start:
             return
-        spans = self.removed
+        starts, ends = self.removed.starts, self.removed.ends
         if self._pieces is not None:
             self._cut = True
-        if not spans or spans[-1][1] < start:
-            spans.append((start, end))  # past everything removed so far: the common case
+        if not starts or ends[-1] < start:
+            starts.append(start)  # past everything removed so far: the common case
+            ends.append(end)
             return
         # insert keeping order (spans are disjoint, so their ends are sorted too), then merge
         # neighbours: a binary search, so a document with many removals stays linear
-        i = bisect_left(spans, start, key=_END)
-        n = len(spans)
+        i = bisect_left(ends, start)
+        n = len(starts)
         j = i
-        while j < n and spans[j][0] <= end:
-            start = min(start, spans[j][0])
-            end = max(end, spans[j][1])
+        while j < n and starts[j] <= end:
+            start = min(start, starts[j])
+            end = max(end, ends[j])
             j += 1
-        spans[i:j] = [(start, end)]
+        starts[i:j] = array("q", [start])
+        ends[i:j] = array("q", [end])
 
     def reset_removed(self, spans: list[tuple[int, int]]) -> None:
         """Make exactly ``spans`` the removed text (what is not in them is alive again)."""
-        self.removed = []
+        self.removed = Spans()
         self._pieces = None
         self._cut = False
         for start, end in sorted(spans):
@@ -216,40 +230,40 @@ class Document:
 
     def is_removed(self, start: int, end: int) -> bool:
         """True when any character of ``start..end`` is already removed."""
-        i = bisect_right(self.removed, start, key=_END)
-        return i < len(self.removed) and self.removed[i][0] < end
+        starts, ends = self.removed.starts, self.removed.ends
+        i = bisect_right(ends, start)
+        return i < len(starts) and starts[i] < end
 
     def covers(self, start: int, end: int) -> bool:
         """True when every character of ``start..end`` is already removed."""
-        spans = self.removed
-        if spans and spans[-1][0] <= start:
-            return end <= spans[-1][1]  # at or past the last span: the common case
-        i = bisect_right(spans, start, key=_START) - 1
-        return i >= 0 and end <= spans[i][1]
-
-
-_START = itemgetter(0)
-_END = itemgetter(1)
+        starts, ends = self.removed.starts, self.removed.ends
+        if starts and starts[-1] <= start:
+            return end <= ends[-1]  # at or past the last span: the common case
+        i = bisect_right(starts, start) - 1
+        return i >= 0 and end <= ends[i]
 
 
 def iter_pieces(
     source: str,
-    lines: tuple[tuple[int, int], ...],
-    removed: list[tuple[int, int]],
+    lines: Lines,
+    removed: Spans,
     line_masks: list[int] | None = None,
     lowered: str | None = None,
 ) -> Iterator[Piece]:
     """The alive stretches of each line, in order (blank ones included)."""
     k = 0
-    nrem = len(removed)
-    for index, (lstart, lend) in enumerate(lines):
+    rstarts, rends = removed.starts, removed.ends
+    nrem = len(rstarts)
+    starts, ends = lines.starts, lines.ends
+    for index in range(len(starts)):
+        lstart, lend = starts[index], ends[index]
         pos = lstart
         mask = -1 if line_masks is None else line_masks[index]
-        while k < nrem and removed[k][1] <= lstart:
+        while k < nrem and rends[k] <= lstart:
             k += 1
         j = k
-        while j < nrem and removed[j][0] < lend:
-            rs, re_ = removed[j]
+        while j < nrem and rstarts[j] < lend:
+            rs, re_ = rstarts[j], rends[j]
             if rs > pos:
                 yield Piece(index, pos, rs, source[pos:rs], mask, lowered)
             pos = max(pos, re_)
@@ -260,14 +274,16 @@ def iter_pieces(
 
 def _alive_pieces(
     source: str,
-    lines: tuple[tuple[int, int], ...],
-    removed: list[tuple[int, int]],
+    lines: Lines,
+    removed: Spans,
     line_masks: list[int] | None = None,
     lowered: str | None = None,
 ) -> Iterator[Piece]:
     """:func:`iter_pieces` without the blank ones, which are never made into pieces."""
     if not removed:  # nothing removed yet: a piece per non-blank line
-        for index, (lstart, lend) in enumerate(lines):
+        starts, ends = lines.starts, lines.ends
+        for index in range(len(starts)):
+            lstart, lend = starts[index], ends[index]
             if lend > lstart and not (text := source[lstart:lend]).isspace():
                 yield Piece(index, lstart, lend, text, -1 if line_masks is None else line_masks[index], lowered)
         return
@@ -276,7 +292,7 @@ def _alive_pieces(
             yield piece
 
 
-def paragraphs_of(source: str, lines: tuple[tuple[int, int], ...], removed: list[tuple[int, int]]) -> list[str]:
+def paragraphs_of(source: str, lines: Lines, removed: Spans) -> list[str]:
     """The output paragraphs: every alive piece, whitespace-normalised, blank ones dropped.
 
     This is the only place output text is made, so applying a trace's removals to the input

@@ -259,7 +259,7 @@ class Cleaner:
         ruleset = self._ruleset(outlet, language, declared)
         doc = Document(text, split_lines(text), lowered=lowered)
         scanner = ruleset.scanner
-        doc.found_literals, doc.line_masks = scanner.scan_lines(text, [start for start, _ in doc.lines], lowered)
+        doc.found_literals, doc.line_masks = scanner.scan_lines(text, doc.lines.starts, lowered)
         doc.found_mask = literal_mask(doc.found_literals)
         doc.vocabulary_mask = scanner.vocabulary_mask
         tz = outlet.timezone if outlet is not None and outlet.timezone is not None else default_timezone(language)

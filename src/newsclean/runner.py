@@ -97,7 +97,7 @@ def run_rules(
         starts = array("q", [starts[i] for i in order])
         ends = array("q", [ends[i] for i in order])
         codes = array("l", [codes[i] for i in order])
-    line_starts = [start for start, _ in doc.lines]
+    line_starts = doc.lines.starts
     lines = array("q")
     line = 0
     for start in starts:  # in text order: a line's search starts at the line before

@@ -21,6 +21,11 @@ MAX_CAPTION_SENTENCES = 3
 more); a line of more sentences that ends with a photo credit is story text with its
 reporter's credit (``… kata dia.Warga … (Outlet.com/Name)``), not a caption."""
 _SENTENCE_BREAK = regex.compile(r"\p{Ll}[.!?][\"”’]?\s*[\"“]?\p{Lu}")
+MEMO_CHARS = 64
+"""A piece's credit is a function of its text (and its line's literals): a text this short,
+which a page may repeat down its length, is read once per document."""
+MEMO_SIZE = 4096
+"""At most this many texts are remembered per document."""
 HEADER_PIECES = 3
 PROSE_WORDS = 25
 """A line repeated within the first pieces (above the story) is a caption."""
@@ -60,12 +65,19 @@ class Captions:
         story = next((i for i, p in enumerate(pieces) if counts.get(p.clean, 0) == 1 and _prose(p)), len(pieces))
         above_story = min(HEADER_PIECES, story)
         seen: set[str] = set()
+        credits: dict[str, tuple[int, str | None]] = {}  # a short text's line literals and credit
         for index, piece in enumerate(pieces):
             text = piece.clean
             if piece.words > MAX_CAPTION_WORDS:
                 continue
             repeated = counts.get(text, 0) > 1
-            credit = self._credited(piece, whole, credit_matcher)
+            known = credits.get(piece.text) if len(piece.text) <= MEMO_CHARS else None
+            if known is not None and known[0] == piece.mask:
+                credit = known[1]
+            else:
+                credit = self._credited(piece, whole, credit_matcher)
+                if len(piece.text) <= MEMO_CHARS and len(credits) < MEMO_SIZE:
+                    credits[piece.text] = (piece.mask, credit)
             if credit is not None and _sentences(text) > MAX_CAPTION_SENTENCES:
                 credit = None
             if credit is None and repeated and index < above_story:

@@ -16,7 +16,7 @@ from newsclean.document import Decision, Document, Meta, Piece
 from newsclean.metadata._outlets import outlet_patterns
 from newsclean.metadata.byline import is_agency_credit, is_outlet, looks_like_name, parse_byline, parse_labelled_byline
 from newsclean.model import Kind
-from newsclean.phrases import Phrasebook, compile_matcher
+from newsclean.phrases import Matcher, Phrasebook, compile_matcher
 
 # editor initials at the very end of a piece, after a sentence end or alone
 _INITIALS = regex.compile(
@@ -123,6 +123,18 @@ def _search_last_bracket(pattern: Any, text: str) -> Any:
     return pattern.search(text, 0 if k == 0 or text[:k].isspace() else k)
 
 
+MEMO_CHARS = 64
+"""Pieces of the story's body this short are read once per text (see :meth:`Credits.decide`):
+a text repeated down a page is short."""
+MEMO_SIZE = 4096
+"""At most this many texts are remembered per document."""
+
+
+def _relative(d: Decision, by: int) -> Decision:
+    """``d`` moved ``by`` characters to the left."""
+    return Decision(d.start - by, d.end - by, d.rule, d.reason, d.kind, d.meta)
+
+
 class Credits:
     name = "credits"
 
@@ -141,40 +153,39 @@ class Credits:
         last = len(pieces) - 1
         lines, starts, inline = doc.narrow(self._lines), doc.narrow(self._starts), doc.narrow(self._inline_matcher)
         deck = next((i for i, p in enumerate(pieces[:BYLINE_PIECES]) if p.words >= DECK_WORDS), BYLINE_PIECES)
+        memo: dict[str, tuple[int, list[Decision]]] = {}  # text -> its line literals, decisions
         for idx, piece in enumerate(pieces):
-            if deck < idx < BYLINE_PIECES or idx > last - TAIL_PIECES:
+            tail = idx > last - TAIL_PIECES
+            if deck < idx < BYLINE_PIECES or tail:
                 if (found := _byline_line(piece)) is not None:
                     yield found
                     continue
                 if piece.words <= BYLINE_WORDS and is_agency_credit(piece.clean):
                     yield piece.drop(self.name, "credit:agency_byline")
                     continue
-            text = piece.text
-            lower: str | None = piece.lower  # text.lower(), computed once per piece
-            m = _search_last_bracket(_INITIALS, text) if _closes_bracket(text) else None
-            if m:
-                yield piece.cut(m.start(), m.end(), self.name, "editor_initials")
-                text = text[: m.start()]
-                lower = None
-                if not text.strip():
+            elif len(piece.text) <= MEMO_CHARS:
+                # in the story's body a piece's decisions are its text's alone (and its line's
+                # literals): a text the document repeats (a column of '(abc)' markers, of
+                # digits) is read once, its decisions moved to each piece that says it again
+                known = memo.get(piece.text)
+                if known is not None and known[0] == piece.mask:
+                    for d in known[1]:
+                        yield _relative(d, -piece.start)
                     continue
-            if lines is not None and len(text) < 300:
-                hit = lines.match(text, lower, piece.mask)
-                if hit:
-                    yield self._credit_drop(piece, "credit:" + hit.id)
-                    continue
-            if starts is not None:
-                hit = starts.match(text, lower, piece.mask)
-                if hit and len(text[hit.end:].split()) <= MAX_CREDIT_WORDS:
-                    yield piece.cut(hit.start, len(text.rstrip()), self.name, "credit:" + hit.id)
-                    continue
-            if inline is not None:
-                hit = inline.search(text, lower, piece.mask)
-                if hit and len(text[hit.end:].split()) <= MAX_CREDIT_WORDS:
-                    yield piece.cut(hit.start, len(text.rstrip()), self.name, "credit:" + hit.id)
-                    text = text[: hit.start]
+                out: list[Decision] = []
+                self._body_credits(piece, lines, starts, inline, out)
+                if len(memo) < MEMO_SIZE:
+                    memo[piece.text] = (piece.mask, [_relative(d, piece.start) for d in out])
+                yield from out
+                continue
+            out = []
+            rest = self._body_credits(piece, lines, starts, inline, out)
+            yield from out
+            if rest is None:
+                continue
+            text = rest
             # reporter / editor credit lines, in the last pieces of the story
-            if idx > last - TAIL_PIECES:
+            if tail:
                 signed = idx == last and idx > 0 and pieces[idx - 1].text.lstrip()[:1] not in "-–—*•"
                 if (found := _tail(piece, text, signed)) is not None:
                     yield found
@@ -187,6 +198,38 @@ class Credits:
                                     kind=Kind.METADATA, meta=meta)
                     continue
                 yield from self._credit_line(piece, text)
+
+    def _body_credits(
+        self, piece: Piece, lines: Matcher | None, starts: Matcher | None, inline: Matcher | None, out: list[Decision]
+    ) -> str | None:
+        """The credits a piece of the story's body holds (editor's initials, credit lines and
+        labels), put in ``out``; the text left for the tail's tests, or ``None`` when the
+        piece is done."""
+        text = piece.text
+        lower: str | None = piece.lower  # text.lower(), computed once per piece
+        m = _search_last_bracket(_INITIALS, text) if _closes_bracket(text) else None
+        if m:
+            out.append(piece.cut(m.start(), m.end(), self.name, "editor_initials"))
+            text = text[: m.start()]
+            lower = None
+            if not text.strip():
+                return None
+        if lines is not None and len(text) < 300:
+            hit = lines.match(text, lower, piece.mask)
+            if hit:
+                out.append(self._credit_drop(piece, "credit:" + hit.id))
+                return None
+        if starts is not None:
+            hit = starts.match(text, lower, piece.mask)
+            if hit and len(text[hit.end:].split()) <= MAX_CREDIT_WORDS:
+                out.append(piece.cut(hit.start, len(text.rstrip()), self.name, "credit:" + hit.id))
+                return None
+        if inline is not None:
+            hit = inline.search(text, lower, piece.mask)
+            if hit and len(text[hit.end:].split()) <= MAX_CREDIT_WORDS:
+                out.append(piece.cut(hit.start, len(text.rstrip()), self.name, "credit:" + hit.id))
+                text = text[: hit.start]
+        return text
 
     def _credit_drop(self, piece: Piece, reason: str) -> Decision:
         """Drop a whole credit line; a byline among them (``By X``) keeps its names, and a

@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import NamedTuple
 
@@ -188,9 +188,16 @@ def _is_sentence(line: Line) -> bool:
     return line.words >= 3 and _SENTENCE_END.search(line.text) is not None and ":" not in line.text
 
 
-def _by_blank(doc: Document, pieces: Sequence[Piece]) -> bool:
+def _by_blank(doc: Document, pieces: Iterable[Piece]) -> bool:
     """Whether blank lines separate the blocks of ``doc`` (enough of its lines are blank)."""
-    blank = len(doc.lines) - len({p.line for p in pieces})
+    # the lines the pieces are on, counted: pieces are in text order, so a line's pieces are
+    # next to each other (no set of a million line numbers)
+    alive, previous = 0, -1
+    for p in pieces:
+        if p.line != previous:
+            alive += 1
+            previous = p.line
+    blank = len(doc.lines) - alive
     return blank >= BLANK_SHARE * len(doc.lines)
 
 
@@ -230,7 +237,7 @@ def _furniture_under(pieces: Sequence[Piece], at: int) -> bool:
 
 def blocks_of(doc: Document, lines: Sequence[Line]) -> list[Block]:
     """The lines of ``doc`` grouped into blocks, each classified prose or not."""
-    by_blank = _by_blank(doc, [ln.piece for ln in lines])
+    by_blank = _by_blank(doc, (ln.piece for ln in lines))
     out: list[Block] = []
     start = 0
     n = len(lines)
