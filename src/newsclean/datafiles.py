@@ -171,29 +171,28 @@ class Scripts(Family):
     lines: list[Pattern] = Field(default_factory=list)
 
 
-class Ads(Family):
+class _LineFamily(Family):
+    """A family matched on lines, line starts and inline runs."""
+
     lines: list[Pattern] = Field(default_factory=list)
     starts: list[Pattern] = Field(default_factory=list)
     inline: list[Pattern] = Field(default_factory=list)
 
 
-class RelatedLinks(Family):
+class Ads(_LineFamily):
+    pass
+
+
+class RelatedLinks(_LineFamily):
     labels: list[Entry] = Field(default_factory=list)
-    lines: list[Pattern] = Field(default_factory=list)
-    starts: list[Pattern] = Field(default_factory=list)
-    inline: list[Pattern] = Field(default_factory=list)
 
 
-class Prompts(Family):
-    lines: list[Pattern] = Field(default_factory=list)
-    starts: list[Pattern] = Field(default_factory=list)
-    inline: list[Pattern] = Field(default_factory=list)
+class Prompts(_LineFamily):
+    pass
 
 
-class Promos(Family):
-    lines: list[Pattern] = Field(default_factory=list)
-    starts: list[Pattern] = Field(default_factory=list)
-    inline: list[Pattern] = Field(default_factory=list)
+class Promos(_LineFamily):
+    pass
 
 
 class Navigation(Family):
@@ -201,10 +200,7 @@ class Navigation(Family):
     starts: list[Pattern] = Field(default_factory=list)
 
 
-class Credits(Family):
-    lines: list[Pattern] = Field(default_factory=list)
-    starts: list[Pattern] = Field(default_factory=list)
-    inline: list[Pattern] = Field(default_factory=list)
+class Credits(_LineFamily):
     labels: list[Entry] = Field(default_factory=list)
 
 

@@ -28,7 +28,7 @@ from newsclean.metadata.dates import DateMatch, find_timestamp
 
 __all__ = [
     "MAX_BYLINE", "MAX_NAME_WORDS", "Byline", "Role", "author_name", "is_agency_credit", "is_byline_label",
-    "parse_byline", "parse_labelled_byline",
+    "parse_byline", "parse_labelled_byline", "reads_as_name", "signature_name",
 ]
 
 Role = Literal["author", "editor"]
@@ -200,6 +200,22 @@ def author_name(value: str) -> str | None:
         return None
     part = _clean_part(text)
     return part if part and looks_like_name(part) else None
+
+
+def reads_as_name(text: str) -> bool:
+    """:func:`looks_like_name`, a name printed in capitals (``RINA WULANDARI``) read as written
+    in title case."""
+    return looks_like_name(text.title() if text.isupper() else text)
+
+
+_SIGNATURE = regex.compile(r"\A[ \t\u00a0]*[-–—*][ \t\u00a0]*(?P<name>[^\n]{3,60}?)[ \t\u00a0.]*\Z")
+"""A signature closing a column or letter: ``- Rina Wulandari``, ``* TOK PERAK``."""
+
+
+def signature_name(text: str) -> str | None:
+    """The name of a signature line (a dash or a star, then a name only), else None."""
+    m = _SIGNATURE.match(text)
+    return m["name"] if m is not None and reads_as_name(m["name"]) else None
 
 
 _OUTLET_WORDS = regex.compile(r"(?:The\s+)?(?:\p{Lu}[\p{L}&.'’-]*\s*){1,4}")

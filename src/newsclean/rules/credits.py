@@ -14,7 +14,14 @@ import regex
 
 from newsclean.document import Decision, Document, Meta, Piece
 from newsclean.metadata._outlets import outlet_patterns
-from newsclean.metadata.byline import is_agency_credit, is_outlet, looks_like_name, parse_byline, parse_labelled_byline
+from newsclean.metadata.byline import (
+    is_agency_credit,
+    is_outlet,
+    parse_byline,
+    parse_labelled_byline,
+    reads_as_name,
+    signature_name,
+)
 from newsclean.model import Kind
 from newsclean.phrases import Matcher, Phrasebook, compile_matcher
 
@@ -60,8 +67,6 @@ def _tail_patterns() -> tuple[Any, Any]:
     return outlet, dated
 
 
-_SIGNATURE = regex.compile(r"\A[ \t\u00a0]*[-–—*][ \t\u00a0]*(?P<name>[^\n]{3,60}?)[ \t\u00a0.]*\Z")
-"""A signature closing a column or letter: ``- Sandy Mariatna``, ``* TOK PERAK``."""
 
 
 def _tail(piece: Piece, text: str, signed: bool) -> Decision | None:
@@ -81,9 +86,9 @@ def _tail(piece: Piece, text: str, signed: bool) -> Decision | None:
             return None
         return piece.cut(m.start(), len(text.rstrip()), _RULE, "credit:date_tail", kind=Kind.METADATA,
                          meta=Meta(timestamp=day))
-    s = _SIGNATURE.match(text) if signed else None
-    if s is not None and looks_like_name(s["name"].title() if s["name"].isupper() else s["name"]):
-        return piece.drop(_RULE, "credit:signature", kind=Kind.METADATA, meta=Meta(authors=(s["name"],)))
+    name = signature_name(text) if signed else None
+    if name is not None:
+        return piece.drop(_RULE, "credit:signature", kind=Kind.METADATA, meta=Meta(authors=(name,)))
     return None
 
 
@@ -103,7 +108,7 @@ def _bio_name(text: str) -> str | None:
     if m is None:
         return None
     name = m.group(1)
-    return name if looks_like_name(name.title() if name.isupper() else name) else None
+    return name if reads_as_name(name) else None
 
 
 def _closes_bracket(text: str) -> bool:

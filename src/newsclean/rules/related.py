@@ -10,7 +10,7 @@ from collections.abc import Iterator
 import regex
 
 from newsclean.document import Decision, Document, Piece
-from newsclean.metadata.byline import looks_like_name
+from newsclean.metadata.byline import signature_name
 from newsclean.phrases import MIN_SCANNED, Phrasebook, literal_mask
 from newsclean.rules.base import PhraseRule
 from newsclean.segment import FOLDED_BY_REGEX, contains_any
@@ -60,15 +60,6 @@ def more_than_headline_words(text: str, at: int, chunk_size: int = WORDS_CHUNK) 
         if at + len(chunk) >= len(text):
             return False  # the chunk is the whole rest, and holds 30 words at most
     return _OVER_HEADLINE_WORDS.match(text, at) is not None
-
-
-def _signature(text: str) -> bool:
-    """A writer's signature closing the story: a dash or a star, then a name only."""
-    rest = text.lstrip()
-    if not rest.startswith(("-", "–", "—", "*")):
-        return False
-    name = rest.lstrip("-–—* \t\u00a0").rstrip(" .")
-    return looks_like_name(name.title() if name.isupper() else name)
 
 
 class RelatedLinks:
@@ -139,7 +130,7 @@ class RelatedLinks:
                 and not ends_sentence(text)
                 and not text.endswith(":")
                 and not _LIST_ITEM.match(text)  # "19. Prof. Dr. …", "Tunggal putra 2: Anders …"
-                and not _signature(text)  # "- Rina Wulandari": the writer signs off (credits)
+                and signature_name(text) is None  # "- Rina Wulandari": the writer signs off (credits)
                 and headline_case(text, self._small, min_words=MIN_TRAILING_WORDS)
             ):
                 yield last.drop(self.name, "related_link:trailing_headline")
